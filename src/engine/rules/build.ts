@@ -42,6 +42,12 @@ function obj(file: string, key: string, v: unknown): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new RuleFileError(file, key, 'cần một đối tượng (object)')
   return v as Obj
 }
+/** Refuse keys the schema does not know (a typo would otherwise be silently ignored). */
+function knownKeys(file: string, key: string, o: Obj, allowed: readonly string[]): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new RuleFileError(file, `${key}.${k}`, `khóa không được hỗ trợ; các khóa hợp lệ: ${allowed.join(', ')}`)
+  }
+}
 function str(file: string, key: string, v: unknown): string {
   if (typeof v !== 'string' || v.trim() === '') throw new RuleFileError(file, key, 'cần một chuỗi không rỗng')
   return v
@@ -101,6 +107,7 @@ interface IndicatorVersion extends Omit<IndicatorRule, 'effectiveFrom'> {
 /** Parse one `indicators/<code>.yaml`: its dated values, oldest first. */
 export function buildIndicatorVersions(f: ParsedFile, acts: Map<string, LegalAct>): IndicatorVersion[] {
   const o = obj(f.file, '(gốc)', f.data)
+  knownKeys(f.file, '(gốc)', o, ['code', 'portalCode', 'name', 'description', 'reference', 'values'])
   const c = code(f.file, 'code', o.code)
   const expectedFile = `${c}.yaml`
   if (!f.file.endsWith(expectedFile)) throw new RuleFileError(f.file, 'code', `mã "${c}" phải nằm trong tệp ${expectedFile}`)
@@ -118,6 +125,7 @@ export function buildIndicatorVersions(f: ParsedFile, acts: Map<string, LegalAct
     const k = `values."${d}"`
     date(f.file, k, d)
     const v = obj(f.file, k, values[d])
+    knownKeys(f.file, k, v, ['max', 'points', 'zeroDenominator', 'commune', 'scope', 'tracked', 'provenance', 'notes'])
     const p = obj(f.file, `${k}.points`, v.points)
     const kind = oneOf(f.file, `${k}.points.kind`, p.kind, ['proportional', 'threshold'] as const)
     const max = num(f.file, `${k}.max`, v.max, 0, 100)
@@ -159,6 +167,7 @@ export function buildRuleSets(input: { acts: ParsedFile; layouts: ParsedFile[]; 
     const groups: GroupRule[] = o.groups.map((g, i) => {
       const k = `groups[${i}]`
       const go = obj(f.file, k, g)
+      knownKeys(f.file, k, go, ['id', 'name', 'max', 'indicators'])
       if (!Array.isArray(go.indicators)) throw new RuleFileError(f.file, `${k}.indicators`, 'cần một danh sách mã chỉ tiêu')
       const codes = go.indicators.map((c, j) => {
         const cc = code(f.file, `${k}.indicators[${j}]`, c)

@@ -1,0 +1,44 @@
+/**
+ * `chiso demo-data --out DIR`: write a reproducible synthetic province in the input formats.
+ */
+import { parseArgs } from 'node:util'
+import { writeDemoData } from '../../demo/demo-data.js'
+import { CliError } from '../errors.js'
+
+export async function runDemoData(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, dossiers: { type: 'string' }, seed: { type: 'string' }, levels: { type: 'string' }, year: { type: 'string' }, until: { type: 'string' } },
+    allowPositionals: false,
+  })
+  if (!values.out) throw new CliError('Thiếu tham số --out (thư mục ghi dữ liệu mẫu).')
+  const int = (v: string | undefined, flag: string, min: number) => {
+    if (v === undefined) return undefined
+    const n = Number(v.replace(/_/g, ''))
+    if (!Number.isInteger(n) || n < min) throw new CliError(`--${flag} "${v}" phải là số nguyên ≥ ${min}.`)
+    return n
+  }
+  const levels = int(values.levels, 'levels', 2)
+  if (levels !== undefined && levels !== 2 && levels !== 3) throw new CliError('--levels chỉ nhận 2 (tỉnh → sở, xã; từ 1/7/2025) hoặc 3 (tỉnh → huyện → xã; trước 1/7/2025).')
+  const total = int(values.dossiers, 'dossiers', 1)
+  const tty = process.stderr.isTTY
+  const started = Date.now()
+  const result = await writeDemoData(values.out, {
+    dossiers: total,
+    seed: int(values.seed, 'seed', 0),
+    levels: levels as 2 | 3 | undefined,
+    year: int(values.year, 'year', 2000),
+    until: values.until,
+    onProgress: tty
+      ? (done, all) => {
+          const s = (Date.now() - started) / 1000
+          const rate = done / Math.max(s, 0.001)
+          process.stderr.write(`\rĐang tạo hồ sơ: ${done}/${all} (${Math.round(rate)} hồ sơ/giây, còn khoảng ${Math.round((all - done) / Math.max(rate, 1))} giây)   `)
+        }
+      : undefined,
+  })
+  if (tty) process.stderr.write('\n')
+  process.stdout.write(`Đã ghi dữ liệu mẫu vào ${values.out}:\n`)
+  for (const [k, v] of Object.entries(result.counts)) process.stdout.write(`  ${k}: ${v}\n`)
+  return 0
+}

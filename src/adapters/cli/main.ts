@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * @module adapters/cli
+ * `chiso` command line: score, explain, portal rescore, demo-data.
+ */
+import { parseArgs } from 'node:util'
+import { runDemoData } from './commands/demo-data.js'
+import { runExplain, runScore } from './commands/score.js'
+import { runPortal } from './commands/portal.js'
+import { CliError } from './errors.js'
+
+const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
+
+Cách dùng:
+  chiso score --data DIR --period KỲ [--unit MÃ] [--procedure MÃ_TTHC] [--format table|json|csv]
+              [--detail] [--as-of YYYY-MM-DDTHH:mm] [--calendar TỆP] [--lenient]
+  chiso explain --data DIR --period KỲ --unit MÃ --indicator 2.1 [--limit N] [--format table|json]
+  chiso portal rescore TỆP.json [--format table|json]
+  chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
+
+KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-01-01..2026-03-15 (khoảng ngày).
+`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE)
+    return command ? 0 : 2
+  }
+  switch (command) {
+    case 'score':
+      return runScore(rest)
+    case 'explain':
+      return runExplain(rest)
+    case 'portal':
+      return runPortal(rest)
+    case 'demo-data':
+      return runDemoData(rest)
+    default:
+      throw new CliError(`Lệnh "${command}" không tồn tại.\n\n${USAGE}`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    if (err instanceof Error && (err instanceof CliError || ['PeriodError', 'RuleFileError', 'DataDirError', 'CalendarDataError', 'TraceError', 'NoRuleSetError', 'PortalResponseError', 'TypeError'].includes(err.name))) {
+      process.stderr.write(`Lỗi: ${err.message}\n`)
+    } else {
+      process.stderr.write(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    }
+    process.exitCode = 2
+  }
+)
+
+export { parseArgs }
