@@ -8,7 +8,7 @@ import type { Instant } from '../../engine/model.js'
 import { DAY_MS, dayNumberStart, vnDayNumber } from '../../engine/time/time.js'
 import type { DemoCalendar } from './calendar.js'
 import { compactVn, isoVn, yymmddVn } from './format.js'
-import { COMMUNE_STAFF, DEPARTMENT_STAFF, FILE_HOST, SUPPLEMENT_CONTENTS, STEP_TEXTS } from './names.js'
+import { COMMUNE_STAFF, DEPARTMENT_STAFF, DOSSIER_WORDS, FILE_HOST, SUPPLEMENT_CONTENTS, STEP_TEXTS } from './names.js'
 import { accountId, companyName, personName, personalId } from './people.js'
 import type { Catalogue, DemoProcedure } from './procedures.js'
 import { WeightedSampler, type Random } from './random.js'
@@ -80,6 +80,7 @@ interface Timeline {
 interface UnitState {
   unit: DemoUnit
   procedures: WeightedSampler<DemoProcedure>
+  /** Staff titles of a commune or district rather than a department. */
   commune: boolean
 }
 
@@ -96,16 +97,14 @@ export async function streamDossiers(
   onProgress?: (done: number, total: number) => void
 ): Promise<DossierStreamResult> {
   const { rng, calendar } = ctx
-  const states: UnitState[] = units.map((unit) => {
+  // Units that receive dossiers, each with its own popularity of its procedures.
+  const states: (UnitState | null)[] = units.map((unit) => {
     const list = procedureListOf(unit, catalogue)
+    if (list.length === 0 || unit.volume <= 0) return null
     const weights = list.map((p) => p.popularity * Math.exp(rng.normal() * 0.5))
-    return {
-      unit,
-      procedures: list.length > 0 ? new WeightedSampler(list, weights) : (null as unknown as WeightedSampler<DemoProcedure>),
-      commune: unit.level === 'commune' || unit.level === 'district',
-    }
+    return { unit, procedures: new WeightedSampler(list, weights), commune: unit.level === 'commune' || unit.level === 'district' }
   })
-  const receiving = states.map((s, i) => [s, i] as const).filter(([s]) => s.unit.volume > 0 && s.procedures !== null)
+  const receiving = states.flatMap((s, i) => (s ? [[s, i] as const] : []))
   const unitSampler = new WeightedSampler(receiving.map(([, i]) => i), receiving.map(([s]) => s.unit.volume))
   const months = 12
   const result: DossierStreamResult = {
@@ -137,7 +136,7 @@ export async function streamDossiers(
     const month = new Date(day * DAY_MS).getUTCMonth()
     for (const i of order) {
       const ui = unitIdx[i]
-      const state = states[ui]
+      const state = states[ui] as UnitState
       const received = dayStart + secs[i] * 1000
       const number = ++seq[ui]
       const stepBudget = result.steps < MAX_STEPS && rng.chance(stepRate) ? MAX_STEPS - result.steps : 0
@@ -301,7 +300,7 @@ class DossierBuilder {
     if (withFiles && rng.chance(0.03)) {
       const fid = String(++this.fileId)
       components.push({
-        TepDinhKemId: fid, TenTepDinhKem: 'Tệp đính kèm nộp nhầm', IsDeleted: 'True', MaThanhPhanHoSo: '',
+        TepDinhKemId: fid, TenTepDinhKem: DOSSIER_WORDS.deletedComponent, IsDeleted: 'True', MaThanhPhanHoSo: '',
         DuongDanTaiTepTin: `${FILE_HOST}/files/${day}/${fid}.pdf`, DuocSoHoa: '1', DuocTaiSuDung: '1', DuocLayTuKhoDMQG: '1',
         MaKetQuaThayThe: '',
       })
@@ -314,7 +313,7 @@ class DossierBuilder {
       const zero = (online && proc.feeWaivedOnline) || rng.chance(0.06)
       fees = [{ TenPhiLePhi: proc.feeName, MaPhiLePhi: '1', HinhThucThu: '1', Gia: zero ? '0' : String(proc.feeAmount), LoaiPhiLePhi: '1' }]
       if (rng.chance(0.15)) {
-        fees.push({ TenPhiLePhi: 'Phí cấp bản sao kết quả', MaPhiLePhi: '2', HinhThucThu: '1', Gia: zero ? '0' : '10000', LoaiPhiLePhi: '2' })
+        fees.push({ TenPhiLePhi: DOSSIER_WORDS.copyFee, MaPhiLePhi: '2', HinhThucThu: '1', Gia: zero ? '0' : '10000', LoaiPhiLePhi: '2' })
       }
       if (!zero && t.status !== '3') {
         const paidOnline = online ? rng.chance(p.onlinePayment) : rng.chance(p.onlinePayment * 0.2)
@@ -328,7 +327,7 @@ class DossierBuilder {
       if (rng.chance(p.electronicResult)) {
         const gid = String(++this.fileId)
         results = [{
-          TenGiayTo: `${proc.resultName} (bản điện tử)`,
+          TenGiayTo: proc.resultName + DOSSIER_WORDS.electronicResult,
           MaThanhPhanHoSo: '',
           GiayToId: gid,
           DuongDanTepTinKetQua: `${FILE_HOST}/ketqua/${gid}.pdf`,
@@ -540,7 +539,7 @@ class DossierBuilder {
         NoiDungBoSung: this.rng.pick(SUPPLEMENT_CONTENTS),
         NgayBoSung: compactVn(s.requested),
         NguoiTiepNhanBoSung: s.completed === null ? '' : personName(this.rng).name,
-        ThongTinTiepNhan: s.completed === null ? '' : `Tiếp nhận tại ${staff.desk.office}`,
+        ThongTinTiepNhan: s.completed === null ? '' : DOSSIER_WORDS.supplementReceivedAt + staff.desk.office,
         NgayTiepNhanBoSung: s.completed === null ? '' : compactVn(s.completed),
         TrangThaiBoSung: s.completed !== null,
         DanhSachGiayToBoSung: [],

@@ -862,5 +862,35 @@ export const UNIT_PREFIXES = {
   townlet: 'UBND thị trấn',
 }
 
-/** Suffix of department names, as the portal shows them ("Sở Xây dựng - Tỉnh Phú Thọ"). */
-export const DEPARTMENT_SUFFIX = ` - Tỉnh ${PROVINCE_NAME}`
+/** Suffix of department names, as the portal shows them ("Sở Xây dựng - Tỉnh Phú Thọ"); also used to tell clashing names apart. */
+export const PROVINCE_SUFFIX = ` - Tỉnh ${PROVINCE_NAME}`
+
+/**
+ * Procedures that receive far more dossiers than the rest: a substring of the name and its relative
+ * weight (the long tail of other procedures weighs at most 1).
+ */
+export const POPULAR_PROCEDURES: [string, number][] = [
+  ['Chứng thực bản sao từ bản chính', 25], ['Cấp phiếu lý lịch tư pháp cho công dân', 30],
+  ['Đăng ký biến động quyền sử dụng đất', 30], ['Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận', 12],
+  ['Giải quyết hưởng trợ cấp thất nghiệp', 14], ['Đăng ký khai sinh', 14], ['Chứng thực chữ ký', 10],
+  ['Đổi giấy phép lái xe', 14], ['Đăng ký thường trú', 8], ['Đăng ký tạm trú', 6], ['Đăng ký kết hôn', 6],
+  ['Cấp Giấy xác nhận tình trạng hôn nhân', 8], ['Chứng thực hợp đồng', 6], ['Đăng ký khai tử', 4],
+  ['Đăng ký thành lập hộ kinh doanh', 6], ['Đăng ký thành lập công ty', 4], ['Cấp bản sao văn bằng', 4],
+  ['Đăng ký xe', 6], ['Cấp bản sao Trích lục', 5], ['Cấp hộ chiếu', 6], ['Cấp giấy phép xây dựng', 4],
+  ['Chứng thực bản sao điện tử', 6], ['Đăng ký thay đổi nội dung đăng ký hộ kinh doanh', 3],
+]
+
+/** Procedures whose names start with this are handled within hours (chứng thực: same day). */
+export const HOURLY_PROCEDURE_PREFIX = 'Chứng thực'
+
+/** Miscellaneous dossier wording. */
+export const DOSSIER_WORDS = {
+  /** A component the applicant removed (IsDeleted "True"). */
+  deletedComponent: 'Tệp đính kèm nộp nhầm',
+  /** Second fee line of some fee dossiers. */
+  copyFee: 'Phí cấp bản sao kết quả',
+  /** Suffix of electronic result names. */
+  electronicResult: ' (bản điện tử)',
+  /** ThongTinTiepNhan of a completed supplement, followed by the office. */
+  supplementReceivedAt: 'Tiếp nhận tại ',
+}

@@ -63,8 +63,13 @@ export function buildPetitions(ctx: PetitionContext, units: DemoUnit[], seeds: P
       all.push({ unitIndex: sampler.draw(rng), sentAt: dayNumberStart(ctx.firstDay) + Math.floor(rng.next() * span) })
     }
   }
-  all.sort((a, b) => a.sentAt - b.sentAt || a.unitIndex - b.unitIndex || (a.dossierId ?? '').localeCompare(b.dossierId ?? ''))
+  all.sort((a, b) => a.sentAt - b.sentAt || a.unitIndex - b.unitIndex || compareText(a.dossierId ?? '', b.dossierId ?? ''))
   return all.map((seed, n) => makePetition(ctx, units[seed.unitIndex], seed, n + 1))
+}
+
+/** Code-unit order, independent of the locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function makePetition(ctx: PetitionContext, unit: DemoUnit, seed: PetitionSeed, n: number): PetitionRecord {

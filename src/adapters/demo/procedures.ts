@@ -9,7 +9,8 @@ import { dateOfDayNumber } from '../../engine/time/time.js'
 import type { DemoCalendar } from './calendar.js'
 import {
   ACTIONS, COMMUNE_FIELDS, COMMUNE_FIELDS_2024, COMPONENT_NAMES, DISTRICT_FIELDS, ELECTRONIC_CERTIFICATION_PROCEDURES,
-  FEE_PREFIXES, FIELDS, NAME_QUALIFIERS, RESULT_NAME_DEFAULT, RESULT_NAMES, type FieldWords,
+  FEE_PREFIXES, FIELDS, HOURLY_PROCEDURE_PREFIX, NAME_QUALIFIERS, POPULAR_PROCEDURES, RESULT_NAME_DEFAULT, RESULT_NAMES,
+  type FieldWords,
 } from './names.js'
 import type { Random } from './random.js'
 import type { DemoUnit } from './units.js'
@@ -57,18 +58,6 @@ const DEPARTMENT_PROCEDURES: Record<string, number> = {
   khdt: 80, xaydung: 100, gtvt: 70, vhttdl: 90, giaoduc: 70, khcn: 60, ttt: 40, congan: 50, kcn: 25, dantoc: 15,
   ngoaivu: 10, vp: 10,
 }
-
-/** Procedures that receive far more dossiers than the rest (substring of the name → weight). */
-const POPULAR: [string, number][] = [
-  ['Chứng thực bản sao từ bản chính', 25], ['Cấp phiếu lý lịch tư pháp cho công dân', 30],
-  ['Đăng ký biến động quyền sử dụng đất', 30], ['Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận', 12],
-  ['Giải quyết hưởng trợ cấp thất nghiệp', 14], ['Đăng ký khai sinh', 14], ['Chứng thực chữ ký', 10],
-  ['Đổi giấy phép lái xe', 14], ['Đăng ký thường trú', 8], ['Đăng ký tạm trú', 6], ['Đăng ký kết hôn', 6],
-  ['Cấp Giấy xác nhận tình trạng hôn nhân', 8], ['Chứng thực hợp đồng', 6], ['Đăng ký khai tử', 4],
-  ['Đăng ký thành lập hộ kinh doanh', 6], ['Đăng ký thành lập công ty', 4], ['Cấp bản sao văn bằng', 4],
-  ['Đăng ký xe', 6], ['Cấp bản sao Trích lục', 5], ['Cấp hộ chiếu', 6], ['Cấp giấy phép xây dựng', 4],
-  ['Chứng thực bản sao điện tử', 6], ['Đăng ký thay đổi nội dung đăng ký hộ kinh doanh', 3],
-]
 
 const FIELD_BY_ID = new Map(FIELDS.map((f) => [f.id, f]))
 const FEE_AMOUNTS = [10_000, 20_000, 30_000, 50_000, 100_000, 150_000, 200_000, 300_000, 500_000, 1_000_000]
@@ -187,7 +176,7 @@ function makeProcedure(
 
   let popularity = 1 / Math.pow(rng.int(1, 60), 1.1)
   let popular = false
-  for (const [key, w] of qualified ? [] : POPULAR) {
+  for (const [key, w] of qualified ? [] : POPULAR_PROCEDURES) {
     if (name.includes(key)) {
       popularity = w * (0.8 + rng.next() * 0.4)
       popular = true
@@ -201,7 +190,7 @@ function makeProcedure(
 
   let timeUnit: TimeUnit = 'working_day'
   let maxTime = rng.pick(WORKING_DAY_TIMES)
-  if (name.startsWith('Chứng thực')) {
+  if (name.startsWith(HOURLY_PROCEDURE_PREFIX)) {
     timeUnit = 'hour'
     maxTime = rng.pick([4, 8, 8, 24])
   } else if (rng.chance(0.1)) {

@@ -8,9 +8,9 @@
  * clearly good and clearly bad ones; each behaviour (online share, payment, reuse, overdue…) is
  * drawn around q with some noise.
  */
-import type { Unit, UnitLevel } from '../../engine/model.js'
+import type { Unit } from '../../engine/model.js'
 import {
-  COMMUNE_NAMES, DEPARTMENT_SUFFIX, DEPARTMENTS_2024, DEPARTMENTS_2025, DISTRICT_NAMES, PROVINCE_NAME, UNIT_PREFIXES,
+  COMMUNE_NAMES, PROVINCE_SUFFIX, DEPARTMENTS_2024, DEPARTMENTS_2025, DISTRICT_NAMES, PROVINCE_NAME, UNIT_PREFIXES,
   WARD_NAMES, type DepartmentWords,
 } from './names.js'
 import type { Random } from './random.js'
@@ -100,7 +100,7 @@ export function buildUnits(rng: Random, levels: 2 | 3): DemoUnit[] {
   const departments: DepartmentWords[] = levels === 2 ? DEPARTMENTS_2025 : DEPARTMENTS_2024
   departments.forEach((d, i) => {
     units.push({
-      code: unitCode(0, 0, i + 1), name: d.name + DEPARTMENT_SUFFIX, level: 'department', parent: provinceCode,
+      code: unitCode(0, 0, i + 1), name: d.name + PROVINCE_SUFFIX, level: 'department', parent: provinceCode,
       departmentId: d.id, fields: d.fields, urban: false,
       volume: (DEPARTMENT_VOLUME[d.id] ?? 0.5) * Math.exp(rng.normal() * 0.15), profile: neutralProfile(),
     })
@@ -171,13 +171,18 @@ function unitCode(a: number, b: number, c: number): string {
   return `${p(a, 3)}.${p(b, 2)}.${p(c, 2)}.${PROVINCE_CODE_LETTERS}`
 }
 
-/** Real lists append the province to clashing names ("UBND xã Bình Phú - Tỉnh Phú Thọ"); do the same. */
+/**
+ * Real lists append the province to a name that clashes ("UBND xã Bình Phú - Tỉnh Phú Thọ"); do
+ * the same, and number any clash that remains.
+ */
 function makeNamesUnique(units: DemoUnit[]): void {
-  const seen = new Map<string, number>()
+  const seen = new Set<string>()
   for (const u of units) {
-    const n = seen.get(u.name) ?? 0
-    seen.set(u.name, n + 1)
-    if (n > 0) u.name = `${u.name} (${n + 1})${DEPARTMENT_SUFFIX}`
+    let name = u.name
+    if (seen.has(name)) name = u.name + PROVINCE_SUFFIX
+    for (let n = 2; seen.has(name); n++) name = `${u.name} ${n}${PROVINCE_SUFFIX}`
+    seen.add(name)
+    u.name = name
   }
 }
 
@@ -230,14 +235,4 @@ function assignProfiles(rng: Random, units: DemoUnit[]): void {
       nationalReportExcess: rng.chance(0.3) ? rng.float(0.01, 0.06) : 0,
     }
   })
-}
-
-/** Levels of units that receive procedures of a given procedure level. */
-export const LEVEL_OF_PROCEDURES: Record<'department' | 'district' | 'commune', 'province' | 'district' | 'commune'> = {
-  department: 'province', district: 'district', commune: 'commune',
-}
-
-/** True for levels that receive dossiers. */
-export function receivesDossiers(level: UnitLevel): level is 'department' | 'district' | 'commune' {
-  return level === 'department' || level === 'district' || level === 'commune'
 }

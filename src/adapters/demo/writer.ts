@@ -27,11 +27,6 @@ export class RecordWriter {
     if (format === 'json') this.append('[')
   }
 
-  /** Number of records added so far. */
-  get written(): number {
-    return this.count
-  }
-
   /** Append one record (serialised now; the object may be reused afterwards). */
   add(record: unknown): void {
     const text = JSON.stringify(record)

@@ -8,7 +8,7 @@ import { CliError } from '../errors.js'
 export async function runDemoData(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, dossiers: { type: 'string' }, seed: { type: 'string' }, levels: { type: 'string' }, year: { type: 'string' }, until: { type: 'string' } },
+    options: { out: { type: 'string' }, dossiers: { type: 'string' }, seed: { type: 'string' }, levels: { type: 'string' }, year: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' } },
     allowPositionals: false,
   })
   if (!values.out) throw new CliError('Thiếu tham số --out (thư mục ghi dữ liệu mẫu).')
@@ -21,6 +21,7 @@ export async function runDemoData(args: string[]): Promise<number> {
   const levels = int(values.levels, 'levels', 2)
   if (levels !== undefined && levels !== 2 && levels !== 3) throw new CliError('--levels chỉ nhận 2 (tỉnh → sở, xã; từ 1/7/2025) hoặc 3 (tỉnh → huyện → xã; trước 1/7/2025).')
   const total = int(values.dossiers, 'dossiers', 1)
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'ndjson') throw new CliError('--format chỉ nhận json (một mảng) hoặc ndjson (mỗi dòng một hồ sơ).')
   const tty = process.stderr.isTTY
   const started = Date.now()
   const result = await writeDemoData(values.out, {
@@ -29,6 +30,7 @@ export async function runDemoData(args: string[]): Promise<number> {
     levels: levels as 2 | 3 | undefined,
     year: int(values.year, 'year', 2000),
     until: values.until,
+    format: values.format as 'json' | 'ndjson' | undefined,
     onProgress: tty
       ? (done, all) => {
           const s = (Date.now() - started) / 1000
