@@ -87,6 +87,24 @@ describe('parseUnits', () => {
     ])
   })
 
+  it('warns about an unknown field once per file, not once per record', () => {
+    const { units: parsed, issues } = parseUnits([
+      { ...province, tenVietTat: 'Phú Thọ' },
+      { ...commune, tenVietTat: 'Hy Cương' },
+    ])
+    expect(parsed).toHaveLength(2)
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        file: 'units.json',
+        index: 1,
+        key: '000.00.00.H44',
+        field: 'tenVietTat',
+        message: 'units.json, đơn vị thứ 1 (code 000.00.00.H44): trường tenVietTat không được hỗ trợ; bỏ qua trường này ở mọi bản ghi của tệp',
+      },
+    ])
+  })
+
   it('warns when two units share a name', () => {
     const { units: parsed, issues } = parseUnits([province, commune, { ...commune, code: '000.00.13.H44' }])
     expect(parsed).toHaveLength(3)

@@ -55,17 +55,33 @@ function notArray(file: string): ImportIssue {
   return fileIssue('error', file, MESSAGES.badTopLevel('một mảng JSON ([ … ])'))
 }
 
-function warnUnknownFields(rec: RecordIssues, raw: Record<string, unknown>, known: ReadonlySet<string>, prefix = ''): void {
+/** Warn about fields the format does not define, once per field and file (typos, other exports). */
+function warnUnknownFields(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  warned: Set<string>,
+  prefix = ''
+): void {
   for (const field of Object.keys(raw)) {
-    if (!known.has(field)) rec.warn(prefix + field, MESSAGES.unknownField(prefix + field))
+    const path = prefix + field
+    if (known.has(field) || warned.has(path)) continue
+    warned.add(path)
+    rec.warn(path, MESSAGES.unknownField(path))
   }
 }
 
-function readText(rec: RecordIssues, raw: Record<string, unknown>, field: string, what: string): string {
+function readText(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  field: string,
+  what: string
+): string {
   const value = raw[field]
   if (typeof value === 'string' && value.trim() !== '') return value.trim()
-  if (value === undefined || value === null || value === '') rec.error(field, MESSAGES.missing(field, what))
-  else rec.error(field, MESSAGES.notText(field, quote(value)))
+  if (value === undefined || value === null || value === '') {
+    rec.error(field, MESSAGES.missing(field, what))
+  } else rec.error(field, MESSAGES.notText(field, quote(value)))
   return ''
 }
 
@@ -81,7 +97,12 @@ function readEnum<T extends string>(
   return allowed[0]
 }
 
-function readBoolean(rec: RecordIssues, raw: Record<string, unknown>, field: string, path = field): boolean {
+function readBoolean(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  field: string,
+  path = field
+): boolean {
   const value = raw[field]
   if (typeof value === 'boolean') return value
   if (value === undefined) rec.error(path, MESSAGES.missing(path, 'true hoặc false'))
@@ -106,6 +127,7 @@ export interface ParseUnitsResult {
 export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsResult {
   if (!Array.isArray(payload)) return { units: [], issues: [notArray(file)] }
   const issues: ImportIssue[] = []
+  const warned = new Set<string>()
   const inFile = new Set<string>()
   const firstAt = new Map<string, number>()
   const candidates: { unit: Unit; rec: RecordIssues }[] = []
@@ -119,7 +141,7 @@ export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsRes
     }
     const code = readText(rec, raw, 'code', 'mã định danh đơn vị')
     if (code) rec.key = code
-    warnUnknownFields(rec, raw, UNIT_FIELDS)
+    warnUnknownFields(rec, raw, UNIT_FIELDS, warned)
     const name = readText(rec, raw, 'name', 'tên đơn vị')
     const level = readEnum<UnitLevel>(rec, raw, 'level', UNIT_LEVELS)
     let parent: string | null = null
@@ -149,7 +171,10 @@ export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsRes
     for (const c of accepted.values()) {
       const parent = c.unit.parent
       if (parent === null || accepted.has(parent)) continue
-      reject(c, inFile.has(parent) ? MESSAGES.parentRejected(parent) : MESSAGES.parentMissing(parent))
+      const text = inFile.has(parent)
+        ? MESSAGES.parentRejected(parent)
+        : MESSAGES.parentMissing(parent)
+      reject(c, text)
       changed = true
     }
     if (changed) continue
@@ -179,7 +204,9 @@ export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsRes
     if (accepted.has(c.unit.code)) {
       const name = normalizeUnitName(c.unit.name)
       const other = names.get(name)
-      if (other !== undefined) c.rec.warn('name', MESSAGES.duplicateUnitName(quote(c.unit.name), other))
+      if (other !== undefined) {
+        c.rec.warn('name', MESSAGES.duplicateUnitName(quote(c.unit.name), other))
+      }
       else names.set(name, c.unit.code)
       units.push(c.unit)
     }
@@ -189,13 +216,17 @@ export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsRes
   return { units, issues }
 }
 
-function readPublication(rec: RecordIssues, value: unknown): Publication | undefined {
+function readPublication(
+  rec: RecordIssues,
+  value: unknown,
+  warned: Set<string>
+): Publication | undefined {
   if (value === undefined || value === null) return undefined
   if (!isObject(value)) {
     rec.error('publication', MESSAGES.entryNotObject('publication'))
     return undefined
   }
-  warnUnknownFields(rec, value, PUBLICATION_FIELDS, 'publication.')
+  warnUnknownFields(rec, value, PUBLICATION_FIELDS, warned, 'publication.')
   const publication: Publication = {
     decisionDate: null,
     legalEffectiveDate: null,
@@ -239,6 +270,7 @@ export function parseProcedures(
 ): ParseProceduresResult {
   if (!Array.isArray(payload)) return { procedures: [], issues: [notArray(file)] }
   const issues: ImportIssue[] = []
+  const warned = new Set<string>()
   const procedures: Procedure[] = []
   const seenAt = new Map<string, number>()
   for (let i = 0; i < payload.length; i++) {
@@ -256,7 +288,7 @@ export function parseProcedures(
       const previous = seenAt.get(code)
       if (previous !== undefined) rec.error('code', MESSAGES.duplicateCode('thủ tục', previous))
     }
-    warnUnknownFields(rec, raw, PROCEDURE_FIELDS)
+    warnUnknownFields(rec, raw, PROCEDURE_FIELDS, warned)
     const name = readText(rec, raw, 'name', 'tên thủ tục')
     const level = readEnum<ProcedureLevel>(rec, raw, 'level', PROCEDURE_LEVELS)
     const onlineLevel = readEnum(rec, raw, 'onlineLevel', ONLINE_LEVELS)
@@ -265,8 +297,9 @@ export function parseProcedures(
     )
     const maxTime = raw.maxTime
     if (typeof maxTime !== 'number' || !Number.isFinite(maxTime) || maxTime < 0) {
-      if (maxTime === undefined) rec.error('maxTime', MESSAGES.missing('maxTime', 'thời hạn giải quyết'))
-      else rec.error('maxTime', MESSAGES.badMaxTime(quote(maxTime)))
+      if (maxTime === undefined) {
+        rec.error('maxTime', MESSAGES.missing('maxTime', 'thời hạn giải quyết'))
+      } else rec.error('maxTime', MESSAGES.badMaxTime(quote(maxTime)))
     }
     const timeUnit = readEnum(rec, raw, 'timeUnit', TIME_UNITS)
 
@@ -280,10 +313,12 @@ export function parseProcedures(
           else rec.error(`units[${j}]`, MESSAGES.notText(`units[${j}]`, quote(u)))
         })
         const unknown = units.filter((u) => !knownUnits.has(u))
-        if (unknown.length > 0) rec.warn('units', MESSAGES.unknownProcedureUnits(unknown.join(', ')))
+        if (unknown.length > 0) {
+          rec.warn('units', MESSAGES.unknownProcedureUnits(unknown.join(', ')))
+        }
       }
     }
-    const publication = readPublication(rec, raw.publication)
+    const publication = readPublication(rec, raw.publication, warned)
     let electronicCertification: boolean | undefined
     if (raw.electronicCertification !== undefined && raw.electronicCertification !== null) {
       electronicCertification = readBoolean(rec, raw, 'electronicCertification')
@@ -306,7 +341,9 @@ export function parseProcedures(
     }
     if (units !== undefined) procedure.units = units
     if (publication !== undefined) procedure.publication = publication
-    if (electronicCertification !== undefined) procedure.electronicCertification = electronicCertification
+    if (electronicCertification !== undefined) {
+      procedure.electronicCertification = electronicCertification
+    }
     procedures.push(procedure)
   }
   return { procedures, issues }

@@ -114,7 +114,7 @@ describe('loadDataDir', () => {
           key: null,
           field: null,
           line: 3,
-          message: expect.stringMatching(/^dossiers\.ndjson, dòng 3: nội dung không phải JSON hợp lệ/),
+          message: expect.stringMatching(/^dossiers\.ndjson, dòng 3: nội dung không phải JSON hợp lệ \(kết thúc giữa chừng\)$/),
         },
         {
           severity: 'error',
@@ -310,7 +310,18 @@ describe('loadDataDir', () => {
       const { dataset, issues } = await loadDataDir(dir)
       expect(dataset.dossiers).toHaveLength(2)
       expect(issues).toMatchObject([{ severity: 'error', file: 'ratings.json', index: null }])
-      expect(issues[0].message).toMatch(/^ratings\.json: nội dung không phải JSON hợp lệ/)
+      expect(issues[0].message).toBe('ratings.json: nội dung không phải JSON hợp lệ (lỗi ở ký tự thứ 3)')
+    })
+
+    it('reads the dossiers without steps when steps.json is not a step payload', async () => {
+      const dir = await makeDataDir({ ...catalog, 'dossiers.json': envelope, 'steps.json': { steps: [] } })
+      const { dataset, issues } = await loadDataDir(dir)
+      expect(dataset.dossiers).toHaveLength(2)
+      expect(dataset.steps).toEqual([])
+      expect(issues).toMatchObject([{ severity: 'error', file: 'steps.json', index: null }])
+      expect(issues[0].message).toBe(
+        'steps.json: nội dung phải là một mảng bước xử lý hoặc gói {service, madonvi, data}'
+      )
     })
 
     it('warns about an envelope of another service', async () => {

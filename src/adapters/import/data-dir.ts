@@ -157,7 +157,7 @@ async function readJson(
   }
   const parsed = parseJson(text)
   if (parsed.ok) return parsed.value
-  const text2 = MESSAGES.notJson(parsed.position)
+  const text2 = MESSAGES.notJson(parsed.place)
   if (required) throw new DataDirError(MESSAGES.requiredFileInvalid(file, text2), file)
   issues.push(fileIssue('error', file, text2))
   return undefined
@@ -181,6 +181,7 @@ async function readPayloadFile(
   dir: string,
   file: string,
   service: ServiceName,
+  required: boolean,
   issues: ImportIssue[],
   tally: FileTally,
   onRecord: (raw: unknown, envelope: Envelope | null, line: number | null) => void
@@ -193,7 +194,7 @@ async function readPayloadFile(
         if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
           tally.records++
           tally.rejected++
-          const reason = parsed.ok ? MESSAGES.lineNotRecord : MESSAGES.notJson(parsed.position)
+          const reason = parsed.ok ? MESSAGES.lineNotRecord : MESSAGES.notJson(parsed.place)
           issues.push(fileIssue('error', file, reason, line))
           return
         }
@@ -215,14 +216,18 @@ async function readPayloadFile(
     }
     return
   }
-  const payload = await readJson(dir, file, true, issues)
+  const payload = await readJson(dir, file, required, issues)
+  if (payload === undefined) return
   const envelope = asEnvelope(payload)
   if (envelope === null) {
-    const expected =
+    const expected = MESSAGES.badTopLevel(
       service === 'DongBoHoSoMC'
         ? 'một mảng hồ sơ hoặc gói {service, isUpdating, madonvi, data}'
         : 'một mảng bước xử lý hoặc gói {service, madonvi, data}'
-    throw new DataDirError(MESSAGES.requiredFileInvalid(file, MESSAGES.badTopLevel(expected)), file)
+    )
+    if (required) throw new DataDirError(MESSAGES.requiredFileInvalid(file, expected), file)
+    issues.push(fileIssue('error', file, expected))
+    return
   }
   const warning = checkService(envelope, service, file)
   if (warning) issues.push(warning)
@@ -274,7 +279,9 @@ export async function loadDataDir(
     if (!present.has(file)) throw new DataDirError(MESSAGES.requiredFileMissing(file, dir), file)
   }
   const dossierFile = pickOne(present, dir, DATA_FILES.dossiersJson, DATA_FILES.dossiersNdjson)
-  if (dossierFile === null) throw new DataDirError(MESSAGES.dossierFileMissing(dir), DATA_FILES.dossiersJson)
+  if (dossierFile === null) {
+    throw new DataDirError(MESSAGES.dossierFileMissing(dir), DATA_FILES.dossiersJson)
+  }
   const stepFile = pickOne(present, dir, DATA_FILES.stepsJson, DATA_FILES.stepsNdjson)
 
   // Catalogue
@@ -291,7 +298,11 @@ export async function loadDataDir(
   tally = new FileTally(DATA_FILES.procedures, issues)
   const proceduresPayload = await readJson(dir, DATA_FILES.procedures, true, issues)
   requireArray(DATA_FILES.procedures, proceduresPayload)
-  const parsedProcedures = parseProcedures(proceduresPayload, directory.codes, DATA_FILES.procedures)
+  const parsedProcedures = parseProcedures(
+    proceduresPayload,
+    directory.codes,
+    DATA_FILES.procedures
+  )
   pushAll(issues, parsedProcedures.issues)
   tally.records = (proceduresPayload as unknown[]).length
   tally.rejected = tally.records - parsedProcedures.procedures.length
@@ -310,7 +321,7 @@ export async function loadDataDir(
   if (stepFile !== null) {
     const stepTally = new FileTally(stepFile, issues)
     const ref = { file: stepFile, index: 0, line: null as number | null }
-    await readPayloadFile(dir, stepFile, 'CapNhatTienDoHoSoMC', issues, stepTally, (raw, _env, line) => {
+    const onStep = (raw: unknown, _envelope: Envelope | null, line: number | null) => {
       stepTally.records++
       ref.index++
       ref.line = line
@@ -318,7 +329,8 @@ export async function loadDataDir(
       if (found.length > 0) pushAll(issues, found)
       if (step === null) stepTally.rejected++
       else timeline.add(step)
-    })
+    }
+    await readPayloadFile(dir, stepFile, 'CapNhatTienDoHoSoMC', false, issues, stepTally, onStep)
     timeline.finish()
     files.push(stepTally.done())
   }
@@ -326,7 +338,10 @@ export async function loadDataDir(
   // Dossiers
   const dossierTally = new FileTally(dossierFile, issues)
   const dossiers: Dossier[] = []
-  const slotOf = new Map<string, { slot: number; index: number }>()
+  // Position in `dossiers` by MaHoSo; per position, the record index and the steps used
+  const slotOf = new Map<string, number>()
+  const recordIndexOfSlot: number[] = []
+  const stepsOfSlot: (readonly ProcessStep[])[] = []
   let dossiersReplaced = 0
   const ctx = createDossierContext({
     file: dossierFile,
@@ -338,7 +353,7 @@ export async function loadDataDir(
     ),
   })
   const warnedEnvelopeUnits = new Set<string>()
-  await readPayloadFile(dir, dossierFile, 'DongBoHoSoMC', issues, dossierTally, (raw, envelope, line) => {
+  const onDossier = (raw: unknown, envelope: Envelope | null, line: number | null) => {
     dossierTally.records++
     ctx.index++
     ctx.line = line
@@ -347,7 +362,14 @@ export async function loadDataDir(
       if (!warnedEnvelopeUnits.has(ctx.envelopeUnit)) {
         warnedEnvelopeUnits.add(ctx.envelopeUnit)
         issues.push(
-          fileIssue('warning', dossierFile, MESSAGES.envelopeUnitUnknown(quote(ctx.envelopeUnit)), line, ctx.envelopeUnit, 'madonvi')
+          fileIssue(
+            'warning',
+            dossierFile,
+            MESSAGES.envelopeUnitUnknown(quote(ctx.envelopeUnit)),
+            line,
+            ctx.envelopeUnit,
+            'madonvi'
+          )
         )
       }
     }
@@ -359,10 +381,12 @@ export async function loadDataDir(
       dossierTally.rejected++
       return
     }
-    const previous = slotOf.get(dossier.id)
-    if (previous === undefined) {
-      slotOf.set(dossier.id, { slot: dossiers.length, index: ctx.index })
+    const slot = slotOf.get(dossier.id)
+    if (slot === undefined) {
+      slotOf.set(dossier.id, dossiers.length)
       dossiers.push(dossier)
+      recordIndexOfSlot.push(ctx.index)
+      stepsOfSlot.push(ctx.steps)
       return
     }
     // §10.1 repeated pushes: the latest accepted record replaces the header
@@ -373,12 +397,15 @@ export async function loadDataDir(
       index: ctx.index,
       key: dossier.id,
       field: 'MaHoSo',
-      message: `${describeRecord('dossier', dossierFile, ctx.index, dossier.id, line)}: ${MESSAGES.duplicateDossier(previous.index)}`,
+      message: `${describeRecord('dossier', dossierFile, ctx.index, dossier.id, line)}: ${
+        MESSAGES.duplicateDossier(recordIndexOfSlot[slot])
+      }`,
       ...(line === null ? {} : { line }),
     })
-    dossiers[previous.slot] = dossier
-    slotOf.set(dossier.id, { slot: previous.slot, index: ctx.index })
-  })
+    dossiers[slot] = dossier
+    recordIndexOfSlot[slot] = ctx.index
+  }
+  await readPayloadFile(dir, dossierFile, 'DongBoHoSoMC', true, issues, dossierTally, onDossier)
   files.push(dossierTally.done())
 
   // Procedures unknown to the catalogue: one warning per code
@@ -390,7 +417,8 @@ export async function loadDataDir(
     }
   }
   for (const [code, count] of unknownProcedures) {
-    issues.push(fileIssue('warning', dossierFile, MESSAGES.unknownProcedure(count, code), null, code, 'MaTTHC'))
+    const text = MESSAGES.unknownProcedure(count, code)
+    issues.push(fileIssue('warning', dossierFile, text, null, code, 'MaTTHC'))
   }
 
   // Steps of accepted dossiers; the others are dropped (one warning per MaHoSo)
@@ -398,17 +426,15 @@ export async function loadDataDir(
   let orphanSteps = 0
   if (stepFile !== null) {
     steps = []
-    for (const d of dossiers) {
-      const own = timeline.stepsFor(d.id)
+    for (const own of stepsOfSlot) {
       for (let i = 0; i < own.length; i++) steps.push(own[i])
     }
     for (const id of timeline.dossierIds()) {
       if (slotOf.has(id)) continue
       const count = timeline.stepsFor(id).length
       orphanSteps += count
-      issues.push(
-        fileIssue('warning', stepFile, MESSAGES.stepsOfUnknownDossier(count, id, dossierFile), null, id, 'MaHoSo')
-      )
+      const text = MESSAGES.stepsOfUnknownDossier(count, id, dossierFile)
+      issues.push(fileIssue('warning', stepFile, text, null, id, 'MaHoSo'))
     }
   }
 

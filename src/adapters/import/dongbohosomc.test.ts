@@ -140,7 +140,7 @@ describe('normalizeDossier', () => {
       ['a missing MaTTHC', { MaTTHC: undefined }, 'MaTTHC', 'thiếu MaTTHC'],
       ['a MaTTHC without a national code', { MaTTHC: 'TTHC-01' }, 'MaTTHC', 'MaTTHC "TTHC-01" không phải mã thủ tục hành chính quốc gia'],
       ['a MaTTHC with a 5-digit number', { MaTTHC: '1.00065' }, 'MaTTHC', 'MaTTHC "1.00065"'],
-      ['an unresolvable unit', { DonViXuLy: 'UBND xã Không Có', MaHoSo: 'XYZ-260812-0040' }, 'DonViXuLy', 'không xác định được đơn vị xử lý: không có MaDonVi hợp lệ, DonViXuLy "UBND xã Không Có"'],
+      ['an unresolvable unit', { DonViXuLy: 'UBND xã Không Có', MaHoSo: 'XYZ-260812-0040' }, 'DonViXuLy', 'không xác định được đơn vị xử lý: MaDonVi trống, DonViXuLy "UBND xã Không Có" và phần đầu MaHoSo "XYZ" không khớp đơn vị nào trong units.json, và không có madonvi của gói dữ liệu hay đơn vị khai báo khi nhập'],
       ['a short NgayHenTra', { NgayHenTra: '2024013' }, 'NgayHenTra', 'dossiers.json, hồ sơ thứ 3 (MaHoSo 000.00.12.H44-260812-0040): NgayHenTra "2024013" không đúng định dạng yyyyMMddHHmmss'],
       ['an impossible NgayTiepNhan', { NgayTiepNhan: '20240230080000' }, 'NgayTiepNhan', 'NgayTiepNhan "20240230080000" không đúng định dạng'],
       ['a dd/MM/yyyy NgayNopHoSo', { NgayNopHoSo: '05/02/2024 16:30:00' }, 'NgayNopHoSo', 'NgayNopHoSo "05/02/2024 16:30:00"'],

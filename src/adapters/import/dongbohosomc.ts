@@ -237,7 +237,8 @@ function addCodes(codes: ReadonlySet<string>, value: unknown): boolean {
  * @param raw one element of the payload's `data` array (or one NDJSON line)
  * @param ctx file, position, unit directory, envelope and declared units, steps of the dossier
  * @example
- * const { dossier, issues } = normalizeDossier(payload.data[0], createDossierContext({ file: 'dossiers.json', units }))
+ * const ctx = createDossierContext({ file: 'dossiers.json', units: buildUnitDirectory(units) })
+ * const { dossier, issues } = normalizeDossier(payload.data[0], ctx)
  */
 export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDossierResult {
   const rec = new RecordIssues('dossier', ctx.file, ctx.index, ctx.line ?? null)
@@ -256,8 +257,9 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
   const procedureRaw = codeOf(raw.MaTTHC)
   let procedureCode = ''
   if (procedureRaw === null) rec.error('MaTTHC', MESSAGES.notText('MaTTHC', quote(raw.MaTTHC)))
-  else if (procedureRaw === '') rec.error('MaTTHC', MESSAGES.missing('MaTTHC', 'mã thủ tục hành chính'))
-  else if (!NATIONAL_PROCEDURE_CODE.test(procedureRaw)) {
+  else if (procedureRaw === '') {
+    rec.error('MaTTHC', MESSAGES.missing('MaTTHC', 'mã thủ tục hành chính'))
+  } else if (!NATIONAL_PROCEDURE_CODE.test(procedureRaw)) {
     rec.error('MaTTHC', MESSAGES.notNationalProcedureCode(quote(procedureRaw)))
   } else procedureCode = procedureRaw.length === 8 ? procedureRaw : procedureRaw.slice(0, 8)
 
@@ -274,14 +276,17 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
   // Status: header, else the latest step
   const statusCode = codeOf(raw.TrangThaiHoSo)
   let status: DossierStatus = 'unknown'
-  if (statusCode) {
-    const known = DOSSIER_STATUS_CODES.get(statusCode)
-    if (known) status = known
-    else rec.warn('TrangThaiHoSo', MESSAGES.unknownStatus('TrangThaiHoSo', quote(raw.TrangThaiHoSo)))
-  } else if (statusCode === null) {
-    rec.warn('TrangThaiHoSo', MESSAGES.unknownStatus('TrangThaiHoSo', quote(raw.TrangThaiHoSo)))
-  } else if (steps.length > 0) status = steps[steps.length - 1].status
-  else rec.error('TrangThaiHoSo', MESSAGES.statusMissing)
+  if (statusCode === '') {
+    if (steps.length > 0) status = steps[steps.length - 1].status
+    else rec.error('TrangThaiHoSo', MESSAGES.statusMissing)
+  } else {
+    const known = statusCode === null ? undefined : DOSSIER_STATUS_CODES.get(statusCode)
+    if (known !== undefined) status = known
+    else {
+      const text = MESSAGES.unknownStatus('TrangThaiHoSo', quote(raw.TrangThaiHoSo))
+      rec.warn('TrangThaiHoSo', text)
+    }
+  }
 
   // Channel
   let channel: Channel = 'in_person'
@@ -300,10 +305,9 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
   let unitCode: string | null = null
   const units = ctx.units
   const explicitUnit = codeOf(raw.MaDonVi)
-  if (explicitUnit) {
-    if (units.codes.has(explicitUnit)) unitCode = explicitUnit
-    else rec.warn('MaDonVi', MESSAGES.unitCodeUnknown(quote(explicitUnit)))
-  }
+  if (explicitUnit === null || (explicitUnit !== '' && !units.codes.has(explicitUnit))) {
+    rec.warn('MaDonVi', MESSAGES.unitCodeUnknown(quote(raw.MaDonVi)))
+  } else if (explicitUnit !== '') unitCode = explicitUnit
   const unitName = raw.DonViXuLy
   if (unitCode === null && typeof unitName === 'string' && unitName !== '') {
     unitCode = resolveUnitName(units, unitName)
@@ -323,7 +327,12 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
     unitCode = ctx.declaredUnit
   }
   if (unitCode === null) {
-    rec.error('DonViXuLy', MESSAGES.unitUnresolved(quote(unitName), quote(prefix || id || '')))
+    const text = MESSAGES.unitUnresolved(
+      explicitUnit ? quote(explicitUnit) : 'trống',
+      hasText(unitName) ? quote(unitName) : 'trống',
+      prefix ? quote(prefix) : 'trống'
+    )
+    rec.error('DonViXuLy', text)
   }
 
   // One pass over the timeline (sorted): first time of each end state, supplement runs
@@ -385,7 +394,11 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
       if (completedAt !== null && completedAt < requestedAt) {
         rec.error(
           `${path}.NgayTiepNhanBoSung`,
-          MESSAGES.supplementCompletedBefore(path, quote(entry.NgayTiepNhanBoSung), quote(entry.NgayBoSung))
+          MESSAGES.supplementCompletedBefore(
+            path,
+            quote(entry.NgayTiepNhanBoSung),
+            quote(entry.NgayBoSung)
+          )
         )
         continue
       }
@@ -401,14 +414,19 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
     supplementRequests = stepSupplements
   }
 
-  // finishedAt (§10.2): NgayKetThucXuLy → steps 9 > 10 > {8, 3, 7} → header 10/NgayTra, 3/NgayTuChoi
+  // finishedAt (§10.2): NgayKetThucXuLy → steps 9 > 10 > {8, 3, 7} → header 10 (NgayTra) or
+  // 3 (NgayTuChoi)
   let finishedAt: Instant | null = null
   let endStatus: DossierStatus | null = null
   if (processingEndAt !== null) {
     finishedAt = processingEndAt
     if (END_STATUSES.has(status)) endStatus = status
     else {
-      rec.warn('NgayKetThucXuLy', MESSAGES.endWithoutEndStatus(quote(raw.NgayKetThucXuLy), quote(raw.TrangThaiHoSo ?? status)))
+      const text = MESSAGES.endWithoutEndStatus(
+        quote(raw.NgayKetThucXuLy),
+        quote(raw.TrangThaiHoSo ?? status)
+      )
+      rec.warn('NgayKetThucXuLy', text)
     }
   } else if (first9 !== null) {
     finishedAt = first9
@@ -453,7 +471,8 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
 
   // Components (deleted ones ignored)
   let hasComponentFile = false
-  let reusesDigitizedData = readFlag(rec, raw.HoSoCoThanhPhanSoHoa, null, 0, 'HoSoCoThanhPhanSoHoa', 1) === 1
+  let reusesDigitizedData =
+    readFlag(rec, raw.HoSoCoThanhPhanSoHoa, null, 0, 'HoSoCoThanhPhanSoHoa', 1) === 1
   let hasComponentFromPersonalDataStore = false
   const components = raw.TaiLieuNop
   if (Array.isArray(components)) {
@@ -465,7 +484,9 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
       }
       if (isDeleted(c.IsDeleted)) continue
       if (!hasComponentFile && hasText(c.DuongDanTaiTepTin)) hasComponentFile = true
-      if (readFlag(rec, c.DuocSoHoa, 'TaiLieuNop', i, 'DuocSoHoa', 1) === 1) reusesDigitizedData = true
+      if (readFlag(rec, c.DuocSoHoa, 'TaiLieuNop', i, 'DuocSoHoa', 1) === 1) {
+        reusesDigitizedData = true
+      }
       if (readFlag(rec, c.DuocTaiSuDung, 'TaiLieuNop', i, 'DuocTaiSuDung', 2) > 0) {
         reusesDigitizedData = true
       }
@@ -506,7 +527,12 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
     else if (code !== '' && code !== '0' && code !== '3') {
       rec.warn(
         'DuocThanhToanTrucTuyen',
-        MESSAGES.badFlag('DuocThanhToanTrucTuyen', quote(payment), '0/1/2/3', 'không thanh toán trực tuyến')
+        MESSAGES.badFlag(
+          'DuocThanhToanTrucTuyen',
+          quote(payment),
+          '0/1/2/3',
+          'không thanh toán trực tuyến'
+        )
       )
     }
   }
@@ -524,7 +550,9 @@ export function normalizeDossier(raw: unknown, ctx: DossierContext): NormalizeDo
 
   // chiso extension fields
   const synced = extensionFlag(raw.DongBoDVCQG)
-  if (synced === undefined) rec.error('DongBoDVCQG', MESSAGES.badSyncFlag('DongBoDVCQG', quote(raw.DongBoDVCQG)))
+  if (synced === undefined) {
+    rec.error('DongBoDVCQG', MESSAGES.badSyncFlag('DongBoDVCQG', quote(raw.DongBoDVCQG)))
+  }
   const pushed = extensionFlag(raw.KetQuaDayVaoKhoDMQG)
   if (pushed === undefined) {
     rec.warn(

@@ -43,7 +43,12 @@ export { normalizeStep, StepTimeline, type NormalizeStepResult, type StepRef } f
 export { asEnvelope, type Envelope, type ServiceName } from './envelope.js'
 
 // Catalogue, petitions, ratings, sync reports
-export { parseProcedures, parseUnits, type ParseProceduresResult, type ParseUnitsResult } from './catalog.js'
+export {
+  parseProcedures,
+  parseUnits,
+  type ParseProceduresResult,
+  type ParseUnitsResult,
+} from './catalog.js'
 export {
   parsePetitions,
   parseRatings,

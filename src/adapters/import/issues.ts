@@ -75,7 +75,8 @@ export function fileIssue(
   field: string | null = null
 ): ImportIssue {
   const where = line === null ? file : `${file}, dòng ${line}`
-  const issue: ImportIssue = { severity, file, index: null, key, field, message: `${where}: ${text}` }
+  const message = `${where}: ${text}`
+  const issue: ImportIssue = { severity, file, index: null, key, field, message }
   if (line !== null) issue.line = line
   return issue
 }
@@ -117,7 +118,8 @@ export class RecordIssues {
   }
 
   private add(severity: IssueSeverity, field: string | null, text: string): void {
-    const message = `${describeRecord(this.kind, this.file, this.index, this.key, this.line)}: ${text}`
+    const record = describeRecord(this.kind, this.file, this.index, this.key, this.line)
+    const message = `${record}: ${text}`
     const issue: ImportIssue = {
       severity,
       file: this.file,
@@ -133,10 +135,13 @@ export class RecordIssues {
 
 /**
  * One line for a person: the severity in Vietnamese, then the message.
- * @example formatIssue(issue) // 'Lỗi: dossiers.json, hồ sơ thứ 3 (MaHoSo …): NgayHenTra "2024013" không đúng định dạng yyyyMMddHHmmss'
+ * @example
+ * formatIssue(issue)
+ * // 'Lỗi: dossiers.json, hồ sơ thứ 3 (MaHoSo …): NgayHenTra "2024013" không đúng định dạng…'
  */
 export function formatIssue(issue: ImportIssue): string {
-  return `${issue.severity === 'error' ? MESSAGES.errorLabel : MESSAGES.warningLabel}: ${issue.message}`
+  const label = issue.severity === 'error' ? MESSAGES.errorLabel : MESSAGES.warningLabel
+  return `${label}: ${issue.message}`
 }
 
 /** Counts behind {@link summarizeIssues}. */
@@ -187,7 +192,8 @@ function perFile(counts: Map<string, number>): string {
  * Vietnamese summary: number of rejected records per file, file-level errors, number of warnings.
  * @example
  * summarizeIssues(issues)
- * // 'Số bản ghi bị từ chối: 2 (dossiers.json: 1; units.json: 1). Số cảnh báo: 3 (dossiers.json: 3).'
+ * // 'Số bản ghi bị từ chối: 2 (dossiers.json: 1; units.json: 1).
+ * //  Số cảnh báo: 3 (dossiers.json: 3).'
  */
 export function summarizeIssues(issues: readonly ImportIssue[]): string {
   const c = countIssues(issues)
@@ -197,7 +203,9 @@ export function summarizeIssues(issues: readonly ImportIssue[]): string {
       ? MESSAGES.summaryNoRejected
       : MESSAGES.summaryRejected(c.rejected, perFile(c.rejectedByFile))
   )
-  if (c.fileErrors > 0) parts.push(MESSAGES.summaryFileErrors(c.fileErrors, perFile(c.fileErrorsByFile)))
+  if (c.fileErrors > 0) {
+    parts.push(MESSAGES.summaryFileErrors(c.fileErrors, perFile(c.fileErrorsByFile)))
+  }
   parts.push(
     c.warnings === 0
       ? MESSAGES.summaryNoWarnings

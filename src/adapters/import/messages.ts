@@ -24,7 +24,8 @@ export const MESSAGES = Object.freeze({
   notArray: (field: string) => `${field} phải là một mảng`,
   entryNotObject: (path: string) => `${path} không phải một đối tượng`,
   entryIgnored: (path: string) => `${path} không phải một đối tượng; bỏ qua`,
-  unknownField: (field: string) => `trường ${field} không được hỗ trợ; bỏ qua`,
+  unknownField: (field: string) =>
+    `trường ${field} không được hỗ trợ; bỏ qua trường này ở mọi bản ghi của tệp`,
   badEnum: (field: string, value: string, allowed: string) =>
     `${field} ${value} không hợp lệ; giá trị cho phép: ${allowed}`,
   notBoolean: (field: string, value: string) =>
@@ -40,8 +41,8 @@ export const MESSAGES = Object.freeze({
     `MaTTHC ${value} không phải mã thủ tục hành chính quốc gia (phải bắt đầu bằng dạng d.dddddd)`,
   unitCodeUnknown: (value: string) =>
     `MaDonVi ${value} không có trong danh mục đơn vị (units.json); bỏ qua trường này`,
-  unitUnresolved: (unitName: string, prefix: string) =>
-    `không xác định được đơn vị xử lý: không có MaDonVi hợp lệ, DonViXuLy ${unitName} không khớp tên đơn vị nào trong units.json, phần đầu MaHoSo ${prefix} không phải mã đơn vị đã biết, và không có madonvi của gói dữ liệu hay đơn vị khai báo khi nhập`,
+  unitUnresolved: (explicitUnit: string, unitName: string, prefix: string) =>
+    `không xác định được đơn vị xử lý: MaDonVi ${explicitUnit}, DonViXuLy ${unitName} và phần đầu MaHoSo ${prefix} không khớp đơn vị nào trong units.json, và không có madonvi của gói dữ liệu hay đơn vị khai báo khi nhập`,
   statusMissing:
     'thiếu TrangThaiHoSo và không có bước xử lý nào (CapNhatTienDoHoSoMC) để suy ra trạng thái',
   unknownStatus: (field: string, value: string) =>
@@ -74,10 +75,12 @@ export const MESSAGES = Object.freeze({
     `${count} bước xử lý của MaHoSo ${id} không khớp hồ sơ hợp lệ nào trong ${dossierFile}; bỏ qua`,
 
   // Files and envelopes.
-  notJson: (position: number | null) =>
-    position === null
+  notJson: (place: number | 'end' | null) =>
+    place === null
       ? 'nội dung không phải JSON hợp lệ'
-      : `nội dung không phải JSON hợp lệ (lỗi ở ký tự thứ ${position})`,
+      : place === 'end'
+        ? 'nội dung không phải JSON hợp lệ (kết thúc giữa chừng)'
+        : `nội dung không phải JSON hợp lệ (lỗi ở ký tự thứ ${place})`,
   lineNotRecord: 'dòng không phải một đối tượng JSON (hồ sơ hoặc gói dữ liệu)',
   badTopLevel: (expected: string) => `nội dung phải là ${expected}`,
   envelopeService: (value: string, expected: string) =>

@@ -1,19 +1,19 @@
 /**
  * @module adapters/import/ndjson
- * Streams a newline-delimited file line by line, so that a file far larger than the largest
- * JavaScript string (about 512 MB) can be read. Chunks are cut after their last byte `\n`, which
- * never occurs inside a UTF-8 multi-byte sequence, so no character is ever split when decoding.
+ * Streams a newline-delimited UTF-8 file line by line, so that a file far larger than the largest
+ * JavaScript string (about 512 MB) can be read. Each read chunk is decoded once by a streaming
+ * `TextDecoder` (which keeps a character split across two chunks whole), then cut at `\n`.
  */
 import { createReadStream } from 'node:fs'
 
-const NEWLINE = 0x0a
 const CARRIAGE_RETURN = 0x0d
 const BYTE_ORDER_MARK = 0xfeff
 
 /**
  * Call `onLine` for every line of a UTF-8 file, in order, with its 1-based line number. A final
- * line without `\n` is included; `\r\n` endings and a leading byte-order mark are removed.
- * Each read chunk is decoded once, up to its last `\n`; the bytes after it wait for the next one.
+ * line without `\n` is included; `\r\n` endings and a leading byte-order mark are removed;
+ * invalid bytes become U+FFFD.
+ * @param chunkSize bytes per read
  * @returns the number of lines read
  */
 export async function forEachLine(
@@ -21,54 +21,38 @@ export async function forEachLine(
   onLine: (text: string, lineNumber: number) => void,
   chunkSize = 1 << 20
 ): Promise<number> {
-  const stream = createReadStream(path, { highWaterMark: chunkSize })
-  let pending: Buffer[] = []
-  let pendingLength = 0
+  const decoder = new TextDecoder('utf-8')
   let lineNumber = 0
+  let tail = ''
 
-  const emit = (text: string, start: number, end: number) => {
-    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--
-    if (lineNumber === 0 && text.charCodeAt(start) === BYTE_ORDER_MARK) start++
+  const emit = (line: string) => {
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === CARRIAGE_RETURN) {
+      line = line.slice(0, -1)
+    }
+    if (lineNumber === 0 && line.charCodeAt(0) === BYTE_ORDER_MARK) line = line.slice(1)
     lineNumber++
-    onLine(start === 0 && end === text.length ? text : text.slice(start, end), lineNumber)
+    onLine(line, lineNumber)
   }
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const last = chunk.lastIndexOf(NEWLINE)
-    if (last === -1) {
-      pending.push(chunk)
-      pendingLength += chunk.length
+  const stream = createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>
+  for await (const chunk of stream) {
+    const text = decoder.decode(chunk, { stream: true })
+    let nl = text.indexOf('\n')
+    if (nl === -1) {
+      tail += text
       continue
     }
-    let from = 0
-    if (pendingLength > 0) {
-      const first = chunk.indexOf(NEWLINE)
-      pending.push(chunk.subarray(0, first))
-      const line = Buffer.concat(pending, pendingLength + first).toString('utf8')
-      emit(line, 0, line.length)
-      pending = []
-      pendingLength = 0
-      from = first + 1
+    emit(tail + text.slice(0, nl))
+    let start = nl + 1
+    nl = text.indexOf('\n', start)
+    while (nl !== -1) {
+      emit(text.slice(start, nl))
+      start = nl + 1
+      nl = text.indexOf('\n', start)
     }
-    if (from <= last) {
-      const text = chunk.toString('utf8', from, last)
-      let start = 0
-      let nl = text.indexOf('\n')
-      while (nl !== -1) {
-        emit(text, start, nl)
-        start = nl + 1
-        nl = text.indexOf('\n', start)
-      }
-      emit(text, start, text.length)
-    }
-    if (last + 1 < chunk.length) {
-      pending.push(chunk.subarray(last + 1))
-      pendingLength += chunk.length - last - 1
-    }
+    tail = text.slice(start)
   }
-  if (pendingLength > 0) {
-    const text = Buffer.concat(pending, pendingLength).toString('utf8')
-    emit(text, 0, text.length)
-  }
+  tail += decoder.decode()
+  if (tail.length > 0) emit(tail)
   return lineNumber
 }

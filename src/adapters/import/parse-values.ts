@@ -5,7 +5,12 @@
  * for messages. Written for speed: the dossier import calls them millions of times.
  */
 import type { Instant } from '../../engine/model.js'
-import { dayNumberOf, parseCompactVnDateTime, VN_OFFSET_MS, vnInstant } from '../../engine/time/time.js'
+import {
+  dayNumberOf,
+  parseCompactVnDateTime,
+  VN_OFFSET_MS,
+  vnInstant,
+} from '../../engine/time/time.js'
 
 /** A parsed date: an instant, null for an empty value, or `'malformed'`. */
 export type ParsedDate = Instant | null | 'malformed'
@@ -155,22 +160,27 @@ export function quote(raw: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text
 }
 
-/** 1-based character position of a `JSON.parse` error, or null if the engine did not say. */
-export function jsonErrorPosition(error: unknown): number | null {
-  const m = /position (\d+)/.exec(error instanceof Error ? error.message : String(error))
-  return m ? +m[1] + 1 : null
+/** Where a `JSON.parse` error is: a 1-based character position, `'end'`, or null (not said). */
+export type JsonErrorPlace = number | 'end' | null
+
+/** Where a `JSON.parse` error is, from the engine's message. */
+export function jsonErrorPlace(error: unknown): JsonErrorPlace {
+  const message = error instanceof Error ? error.message : String(error)
+  const m = /position (\d+)/.exec(message)
+  if (m) return +m[1] + 1
+  return /end of (JSON|data)/i.test(message) ? 'end' : null
 }
 
 /**
  * Parse JSON text (a leading byte-order mark is ignored).
- * @returns `{ ok: true, value }` or `{ ok: false, position }` (1-based character, or null).
+ * @returns `{ ok: true, value }` or `{ ok: false, place }`
  */
 export function parseJson(
   text: string
-): { ok: true; value: unknown } | { ok: false; position: number | null } {
+): { ok: true; value: unknown } | { ok: false; place: JsonErrorPlace } {
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }
   } catch (e) {
-    return { ok: false, position: jsonErrorPosition(e) }
+    return { ok: false, place: jsonErrorPlace(e) }
   }
 }

@@ -54,20 +54,37 @@ function notArray(file: string): ImportIssue {
   return fileIssue('error', file, MESSAGES.badTopLevel('một mảng JSON ([ … ])'))
 }
 
-function warnUnknownFields(rec: RecordIssues, raw: Record<string, unknown>, known: ReadonlySet<string>): void {
+/** Warn about fields the format does not define, once per field and file (typos, other exports). */
+function warnUnknownFields(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  warned: Set<string>
+): void {
   for (const field of Object.keys(raw)) {
-    if (!known.has(field)) rec.warn(field, MESSAGES.unknownField(field))
+    if (known.has(field) || warned.has(field)) continue
+    warned.add(field)
+    rec.warn(field, MESSAGES.unknownField(field))
   }
 }
 
-function readId(rec: RecordIssues, raw: Record<string, unknown>, field: string, what: string): string {
+function readId(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  field: string,
+  what: string
+): string {
   const id = codeOf(raw[field])
   if (id === null) rec.error(field, MESSAGES.notText(field, quote(raw[field])))
   else if (id === '') rec.error(field, MESSAGES.missing(field, what))
   return id ?? ''
 }
 
-function readDateTime(rec: RecordIssues, raw: Record<string, unknown>, field: string): Instant | null {
+function readDateTime(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  field: string
+): Instant | null {
   const t = parseLooseDateTime(raw[field])
   if (t === 'malformed') {
     rec.error(field, MESSAGES.badDateTime(field, quote(raw[field])))
@@ -104,6 +121,7 @@ export function parsePetitions(
 ): ParsePetitionsResult {
   if (!Array.isArray(payload)) return { petitions: [], issues: [notArray(file)] }
   const issues: ImportIssue[] = []
+  const warned = new Set<string>()
   const petitions: Petition[] = []
   const position = new Map<string, { slot: number; index: number }>()
   for (let i = 0; i < payload.length; i++) {
@@ -116,7 +134,7 @@ export function parsePetitions(
     }
     const id = readId(rec, raw, 'id', 'mã phản ánh, kiến nghị')
     if (id) rec.key = id
-    warnUnknownFields(rec, raw, PETITION_FIELDS)
+    warnUnknownFields(rec, raw, PETITION_FIELDS, warned)
     const unitCode = readId(rec, raw, 'unitCode', 'mã đơn vị')
     const sentAt = readDateTime(rec, raw, 'sentAt')
     if (sentAt === null && parseLooseDateTime(raw.sentAt) === null) {
@@ -125,22 +143,32 @@ export function parsePetitions(
     const dates = OPTIONAL_PETITION_DATES.map((f) => readDateTime(rec, raw, f))
     let category: Petition['category'] = null
     if (raw.category !== undefined && raw.category !== null && raw.category !== '') {
-      if (CATEGORIES.includes(raw.category as string)) category = raw.category as Petition['category']
-      else rec.warn('category', MESSAGES.badCategory(quote(raw.category)))
+      if (CATEGORIES.includes(raw.category as string)) {
+        category = raw.category as Petition['category']
+      } else rec.warn('category', MESSAGES.badCategory(quote(raw.category)))
     }
     const likes = readCount(rec, raw, 'likes')
     const dislikes = readCount(rec, raw, 'dislikes')
     let repeatedComplaint = false
     if (raw.repeatedComplaint !== undefined && raw.repeatedComplaint !== null) {
       if (typeof raw.repeatedComplaint === 'boolean') repeatedComplaint = raw.repeatedComplaint
-      else rec.error('repeatedComplaint', MESSAGES.notBoolean('repeatedComplaint', quote(raw.repeatedComplaint)))
+      else {
+        const text = MESSAGES.notBoolean('repeatedComplaint', quote(raw.repeatedComplaint))
+        rec.error('repeatedComplaint', text)
+      }
     }
     const dossierRaw = codeOf(raw.dossierId)
-    if (dossierRaw === null) rec.error('dossierId', MESSAGES.notText('dossierId', quote(raw.dossierId)))
+    if (dossierRaw === null) {
+      rec.error('dossierId', MESSAGES.notText('dossierId', quote(raw.dossierId)))
+    }
     const dossierId = dossierRaw || null
     if (!rec.rejected) {
-      if (unitCode && !refs.units.has(unitCode)) rec.warn('unitCode', MESSAGES.unknownUnit('unitCode', quote(unitCode)))
-      if (dossierId !== null && !refs.dossiers.has(dossierId)) rec.warn('dossierId', MESSAGES.unknownDossier(quote(dossierId)))
+      if (unitCode && !refs.units.has(unitCode)) {
+        rec.warn('unitCode', MESSAGES.unknownUnit('unitCode', quote(unitCode)))
+      }
+      if (dossierId !== null && !refs.dossiers.has(dossierId)) {
+        rec.warn('dossierId', MESSAGES.unknownDossier(quote(dossierId)))
+      }
     }
     const previous = rec.rejected ? undefined : position.get(id)
     if (previous !== undefined) rec.warn('id', MESSAGES.duplicatePetition(previous.index))
@@ -189,6 +217,7 @@ export function parseRatings(
 ): ParseRatingsResult {
   if (!Array.isArray(payload)) return { ratings: [], issues: [notArray(file)] }
   const issues: ImportIssue[] = []
+  const warned = new Set<string>()
   const ratings: Rating[] = []
   for (let i = 0; i < payload.length; i++) {
     const raw: unknown = payload[i]
@@ -200,7 +229,7 @@ export function parseRatings(
     }
     const dossierId = readId(rec, raw, 'dossierId', 'mã hồ sơ được đánh giá')
     if (dossierId) rec.key = dossierId
-    warnUnknownFields(rec, raw, RATING_FIELDS)
+    warnUnknownFields(rec, raw, RATING_FIELDS, warned)
     const at = readDateTime(rec, raw, 'ratedAt')
     let satisfied = false
     if (typeof raw.satisfied === 'boolean') satisfied = raw.satisfied
@@ -222,7 +251,11 @@ export interface ParseSyncReportsResult {
   issues: ImportIssue[]
 }
 
-function readReportCount(rec: RecordIssues, raw: Record<string, unknown>, field: string): number | null {
+function readReportCount(
+  rec: RecordIssues,
+  raw: Record<string, unknown>,
+  field: string
+): number | null {
   const value = raw[field]
   if (value === undefined || value === null) return null
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value
@@ -242,6 +275,7 @@ export function parseSyncReports(
 ): ParseSyncReportsResult {
   if (!Array.isArray(payload)) return { syncReports: [], issues: [notArray(file)] }
   const issues: ImportIssue[] = []
+  const warned = new Set<string>()
   const syncReports: SyncReport[] = []
   const position = new Map<string, { slot: number; index: number }>()
   for (let i = 0; i < payload.length; i++) {
@@ -255,7 +289,7 @@ export function parseSyncReports(
     const unitCode = readId(rec, raw, 'unitCode', 'mã đơn vị')
     const month = typeof raw.month === 'string' ? raw.month.trim() : ''
     if (unitCode) rec.key = month ? `${unitCode}, month ${month}` : unitCode
-    warnUnknownFields(rec, raw, SYNC_REPORT_FIELDS)
+    warnUnknownFields(rec, raw, SYNC_REPORT_FIELDS, warned)
     if (!MONTH.test(month)) {
       if (raw.month === undefined || raw.month === null || raw.month === '') {
         rec.error('month', MESSAGES.missing('month', 'tháng dạng YYYY-MM'))
