@@ -73,9 +73,9 @@ describe('writeDemoData, levels 2 (default options)', () => {
     data = await load(dir)
   })
 
-  it('writes the seven files, dossiers as a JSON array, and reports their counts', () => {
+  it('writes the eight files, dossiers as a JSON array, and reports their counts', () => {
     expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual([
-      'units.json', 'procedures.json', 'dossiers.json', 'steps.json', 'petitions.json', 'ratings.json', 'sync-reports.json',
+      'units.json', 'procedures.json', 'dossiers.json', 'steps.json', 'petitions.json', 'ratings.json', 'sync-reports.json', 'settings.json',
     ])
     expect(result.counts).toEqual({
       units: data.units.length, procedures: data.procedures.length, dossiers: 20_000, steps: data.steps.length,

@@ -103,7 +103,10 @@ export async function writeDemoData(outDir: string, options: DemoDataOptions = {
     petitions: join(outDir, 'petitions.json'),
     ratings: join(outDir, 'ratings.json'),
     syncReports: join(outDir, 'sync-reports.json'),
+    settings: join(outDir, 'settings.json'),
   }
+  // The demo's dossiers name the population database MaCSDL "7" (as the S2 sender does).
+  await writeFile(paths.settings, JSON.stringify({ populationDatabaseCodes: ['7'] }, null, 2) + '\n')
   await writeFile(paths.units, jsonLines(units.map(unitRecord)))
   await writeFile(paths.procedures, jsonLines(catalogue.all.map(procedureRecord)))
 
@@ -122,7 +125,7 @@ export async function writeDemoData(outDir: string, options: DemoDataOptions = {
   await writeFile(paths.syncReports, jsonLines(syncReports))
 
   return {
-    files: [paths.units, paths.procedures, paths.dossiers, paths.steps, paths.petitions, paths.ratings, paths.syncReports],
+    files: [paths.units, paths.procedures, paths.dossiers, paths.steps, paths.petitions, paths.ratings, paths.syncReports, paths.settings],
     counts: {
       units: units.length,
       procedures: catalogue.all.length,

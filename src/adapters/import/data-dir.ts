@@ -83,6 +83,8 @@ export interface LoadDataDirResult {
   dataset: Dataset
   issues: ImportIssue[]
   stats: LoadDataDirStats
+  /** Settings in force: the options merged with the folder's `settings.json`. */
+  settings: { populationDatabaseCodes: string[] }
 }
 
 /** The files of a data folder, in loading order. */
@@ -96,7 +98,25 @@ export const DATA_FILES = Object.freeze({
   petitions: 'petitions.json',
   ratings: 'ratings.json',
   syncReports: 'sync-reports.json',
+  settings: 'settings.json',
 })
+
+/**
+ * `settings.json` (optional): settings of the data folder, e.g.
+ * `{ "populationDatabaseCodes": ["7"] }` — the MaCSDL codes that mean the population database
+ * (4.5a, 4.5b; the national code table is unknown, so there is no built-in default).
+ */
+async function readSettings(dir: string, present: Set<string>, issues: ImportIssue[]): Promise<string[]> {
+  if (!present.has(DATA_FILES.settings)) return []
+  const raw = await readJson(dir, DATA_FILES.settings, false, issues)
+  if (raw === undefined) return []
+  const codes = (raw as { populationDatabaseCodes?: unknown } | null)?.populationDatabaseCodes
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (codes !== undefined && (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string')))) {
+    issues.push(fileIssue('error', DATA_FILES.settings, 'settings.json phải là một đối tượng, với "populationDatabaseCodes" là một mảng chuỗi (ví dụ ["7"]); tệp bị bỏ qua'))
+    return []
+  }
+  return (codes as string[] | undefined) ?? []
+}
 
 const NO_STEPS: readonly ProcessStep[] = Object.freeze([])
 
@@ -337,6 +357,7 @@ export async function loadDataDir(
 
   // Dossiers
   const dossierTally = new FileTally(dossierFile, issues)
+  const populationDatabaseCodes = [...new Set([...(options.populationDatabaseCodes ?? []), ...(await readSettings(dir, present, issues))].map((c) => c.trim()).filter((c) => c !== ''))]
   const dossiers: Dossier[] = []
   // Position in `dossiers` by MaHoSo; per position, the record index and the steps used
   const slotOf = new Map<string, number>()
@@ -348,9 +369,7 @@ export async function loadDataDir(
     units: directory,
     index: 0,
     declaredUnit,
-    populationDatabaseCodes: new Set(
-      (options.populationDatabaseCodes ?? []).map((c) => c.trim()).filter((c) => c !== '')
-    ),
+    populationDatabaseCodes: new Set(populationDatabaseCodes),
   })
   const warnedEnvelopeUnits = new Set<string>()
   const onDossier = (raw: unknown, envelope: Envelope | null, line: number | null) => {
@@ -495,6 +514,7 @@ export async function loadDataDir(
       orphanSteps,
       totalMs: Math.round((performance.now() - started) * 10) / 10,
     },
+    settings: { populationDatabaseCodes },
   }
 }
 

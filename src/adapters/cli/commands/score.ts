@@ -50,7 +50,7 @@ function asOfFrom(v: string | undefined): number {
 async function load(values: { data?: string; calendar?: string[]; lenient?: boolean; 'population-db'?: string[] }): Promise<Loaded> {
   const dir = need(values.data, 'data')
   const calendar = loadWorkingCalendar({ extraFiles: values.calendar ?? [] })
-  const { dataset, issues } = await loadDataDir(dir, { populationDatabaseCodes: values['population-db'] ?? [] })
+  const { dataset, issues, settings } = await loadDataDir(dir, { populationDatabaseCodes: values['population-db'] ?? [] })
   const errors = issues.filter((i) => i.severity === 'error')
   const warnings = issues.filter((i) => i.severity === 'warning')
   for (const i of errors.slice(0, 50)) process.stderr.write(`Lỗi: ${formatIssue(i)}\n`)
@@ -59,6 +59,9 @@ async function load(values: { data?: string; calendar?: string[]; lenient?: bool
   if (warnings.length > 20) process.stderr.write(`… và ${warnings.length - 20} cảnh báo khác.\n`)
   if (issues.length) process.stderr.write(`${summarizeIssues(issues)}\n`)
   const prepared = prepare(dataset, calendar)
+  if (settings.populationDatabaseCodes.length === 0) {
+    prepared.warnings.push('Chưa cấu hình mã CSDL dân cư (settings.json "populationDatabaseCodes" hoặc --population-db): chỉ tiêu 4.5a, 4.5b chỉ tính tài khoản VNeID và thành phần lấy từ kho dữ liệu.')
+  }
   let exitCode = 0
   if (errors.length && !values.lenient) {
     process.stderr.write(`Có ${errors.length} bản ghi không đọc được (đã bỏ qua, các bản ghi khác vẫn được tính). Dùng --lenient để chấp nhận và trả mã thoát 0.\n`)
