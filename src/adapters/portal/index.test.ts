@@ -57,7 +57,7 @@ describe('runPortalRescore', () => {
     const { output, exitCode } = runPortalRescore(path, { format: 'json', rulesDir: RULES_DIR, period: '2026-08' })
     expect(exitCode).toBe(0)
     const json = JSON.parse(output)
-    expect(json).toMatchObject({ file: path, group: 'transparency', ruleSet: { id: '2025-07-01', chosenFor: '2026-08-01' }, period: { kind: 'month', label: 'tháng 8/2026' } })
+    expect(json).toMatchObject({ file: path, group: 'transparency', ruleSet: { id: '2025-07-01', chosenFor: '2026-08-01' }, period: { kind: 'month', label: 'tháng 08/2026' } })
     expect(json.rows).toHaveLength(5)
     expect(json.rows[2]).toMatchObject({ indicator: '1.3', portalCode: 'PUBLIC_CONTENT_FULL', numerator: 87, denominator: 89, officialScore: 1.96, status: 'match' })
     expect(json.summary).toMatchObject({ rows: 5, withinTolerance: 5, tolerance: 0.015, unmatched: [] })

@@ -153,7 +153,7 @@ describe('parsePortalResponse', () => {
 
   it('reads the period when the saved response carries the request fields', () => {
     const month = parsePortalResponse(JSON.stringify({ code: 'OK', message: 'OK', data: { ...metricData(['DOSSIER_SYNC']), timeType: 'month', year: 2026, month: 8 } }), 'm.json')
-    expect(month.period).toEqual({ kind: 'month', from: '2026-08-01', to: '2026-08-31', label: 'tháng 8/2026', source: 'response' })
+    expect(month.period).toEqual({ kind: 'month', from: '2026-08-01', to: '2026-08-31', label: 'tháng 08/2026', source: 'response' })
     const range = parsePortalResponse(JSON.stringify({ code: 'OK', message: 'OK', request: { fromDate: '01/07/2026', toDate: '30/09/2026' }, data: metricData(['DOSSIER_SYNC']) }), 'r.json')
     expect(range.period).toMatchObject({ kind: 'range', from: '2026-07-01', to: '2026-09-30' })
   })

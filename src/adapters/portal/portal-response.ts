@@ -11,6 +11,7 @@
  * - tree-shaped (`dvc-progress-tree`, `provide-online-tree`, `formality-online-payment-tree`):
  *   `data.parent` (the root unit) and `data.children[]`, each carrying the group's parameters.
  */
+import { parsePeriod, periodTitle } from '../../engine/periods/period.js'
 import { readFileSync } from 'node:fs'
 import type { UnitLevel } from '../../engine/model.js'
 import type { IndicatorCode } from '../../engine/rules/types.js'
@@ -104,7 +105,7 @@ export interface PortalPeriod {
   kind: 'month' | 'quarter' | 'year' | 'range'
   from: string
   to: string
-  /** Vietnamese label, e.g. `tháng 8/2026`. */
+  /** Vietnamese label, e.g. `tháng 08/2026`. */
   label: string
   /** Where the period comes from. */
   source: 'response' | 'option'
@@ -267,9 +268,6 @@ function parametersOf(group: keyof typeof PORTAL_TREE_PARAMETERS, u: Obj): Recor
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
-function lastDayOfMonth(y: number, m: number): string {
-  return `${y}-${pad2(m)}-${pad2(new Date(Date.UTC(y, m, 0)).getUTCDate())}`
-}
 
 /** Normalize a date written `YYYY-MM-DD`, `DD/MM/YYYY` or as an ISO date-time; null if not a real date. */
 function dateText(v: unknown): string | null {
@@ -295,12 +293,12 @@ export function periodFromFields(o: Record<string, unknown>, source: PortalPerio
   const month = Number(o.month)
   const quarter = Number(o.quarter)
   if ((type === 'month' || type === '') && Number.isInteger(month) && month >= 1 && month <= 12) {
-    return { kind: 'month', from: `${year}-${pad2(month)}-01`, to: lastDayOfMonth(year, month), label: `tháng ${month}/${year}`, source }
+    return fromEnginePeriod(`${year}-${pad2(month)}`, source)
   }
   if ((type === 'quarter' || type === '') && Number.isInteger(quarter) && quarter >= 1 && quarter <= 4) {
-    return { kind: 'quarter', from: `${year}-${pad2(quarter * 3 - 2)}-01`, to: lastDayOfMonth(year, quarter * 3), label: `quý ${quarter}/${year}`, source }
+    return fromEnginePeriod(`${year}-Q${quarter}`, source)
   }
-  if (type === 'year' || type === '') return { kind: 'year', from: `${year}-01-01`, to: `${year}-12-31`, label: `năm ${year}`, source }
+  if (type === 'year' || type === '') return fromEnginePeriod(String(year), source)
   return null
 }
 
@@ -310,13 +308,18 @@ export function periodFromFields(o: Record<string, unknown>, source: PortalPerio
  */
 export function parsePeriodText(text: string): PortalPeriod | null {
   const t = text.trim()
-  let m: RegExpExecArray | null
-  if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(t))) return periodFromFields({ fromDate: m[1], toDate: m[2] }, 'option')
-  if ((m = /^(\d{4})-[Qq]([1-4])$/.exec(t))) return periodFromFields({ timeType: 'quarter', year: m[1], quarter: m[2] }, 'option')
-  if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return periodFromFields({ timeType: 'month', year: m[1], month: m[2] }, 'option')
-  if ((m = /^(\d{4})$/.exec(t))) return periodFromFields({ timeType: 'year', year: m[1] }, 'option')
   if (dayNumberOf(t) !== null) return { kind: 'range', from: t, to: t, label: `ngày ${t}`, source: 'option' }
-  return null
+  try {
+    return fromEnginePeriod(t, 'option')
+  } catch {
+    return null
+  }
+}
+
+/** A portal period from a label the engine's period parser reads. */
+function fromEnginePeriod(label: string, source: PortalPeriod['source']): PortalPeriod {
+  const p = parsePeriod(label)
+  return { kind: p.kind, from: p.firstDay, to: p.lastDay, label: periodTitle(p), source }
 }
 
 /** Look for the period in the envelope or `data` (a saved response may carry the request's fields). */
