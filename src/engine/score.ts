@@ -216,7 +216,7 @@ function dossierProcedure(d: PreparedData): Map<string, number> {
   let m = dossierProcCache.get(d)
   if (!m) {
     m = new Map()
-    for (let i = 0; i < d.table.n; i++) m.set(d.table.records[i].id, d.table.proc[i])
+    for (let i = 0; i < d.table.n; i++) m.set(d.table.ids[i], d.table.proc[i])
     dossierProcCache.set(d, m)
   }
   return m

@@ -81,8 +81,8 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
       if (!(f & F.RECEIVED) || !inside[t.unit[i]] || (pf >= 0 && t.proc[i] !== pf) || !dossierInd.inDenominator(f)) continue
       const w = dossierInd.loss(t, i, ctx)
       if (w === 0) continue
-      const r = t.records[i]
-      items.push({ kind: 'dossier', id: r.id, unitCode: r.unitCode, procedureCode: r.procedureCode, reasons: dossierInd.reasons(t, i, ctx), weight: w, receivedAt: r.receivedAt, dueAt: r.dueAt, finishedAt: r.finishedAt })
+      const orNull = (x: number) => (x === x ? x : null)
+      items.push({ kind: 'dossier', id: t.ids[i], unitCode: d.units.units[t.unit[i]].code, procedureCode: t.procCodes[i], reasons: dossierInd.reasons(t, i, ctx), weight: w, receivedAt: orNull(t.receivedAt[i]), dueAt: orNull(t.dueAt[i]), finishedAt: orNull(t.finishedAt[i]) })
     }
     if (code === '1.4' && indicator.outcome.denominator > 0) {
       const local = items.length

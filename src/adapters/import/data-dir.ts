@@ -10,7 +10,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Dataset, Dossier, ProcessStep } from '../../engine/model.js'
+import type { Dataset, Dossier, ProcessStep, Procedure, Unit } from '../../engine/model.js'
 import { parseProcedures, parseUnits } from './catalog.js'
 import { buildUnitDirectory, createDossierContext, normalizeDossier } from './dongbohosomc.js'
 import { asEnvelope, checkService, type Envelope, type ServiceName } from './envelope.js'
@@ -45,6 +45,13 @@ export interface LoadDataDirOptions {
    * @default [] (no dossier is marked as connected; the code table is unknown)
    */
   populationDatabaseCodes?: string[]
+  /**
+   * Receive accepted dossiers instead of keeping them in `dataset.dossiers` (which stays empty):
+   * called once units and procedures are read; `put(slot, d)` appends at the next slot or replaces
+   * an earlier slot with a newer version of the same MaHoSo. Lets a million dossiers stream into a
+   * columnar table without being held as objects.
+   */
+  dossierSink?: (units: Unit[], procedures: Procedure[]) => { put(slot: number, dossier: Dossier): void }
   /**
    * Unit credited with dossiers whose unit nothing else resolves (§10.2 `unitCode` step 4).
    * Must be a code of `units.json`.
@@ -359,6 +366,9 @@ export async function loadDataDir(
   const dossierTally = new FileTally(dossierFile, issues)
   const populationDatabaseCodes = [...new Set([...(options.populationDatabaseCodes ?? []), ...(await readSettings(dir, present, issues))].map((c) => c.trim()).filter((c) => c !== ''))]
   const dossiers: Dossier[] = []
+  const sink = options.dossierSink?.(parsedUnits.units, parsedProcedures.procedures)
+  /** National procedure code per slot (for the unknown-procedure warnings). */
+  const procOfSlot: string[] = []
   // Position in `dossiers` by MaHoSo; per position, the record index and the steps used
   const slotOf = new Map<string, number>()
   const recordIndexOfSlot: number[] = []
@@ -402,8 +412,11 @@ export async function loadDataDir(
     }
     const slot = slotOf.get(dossier.id)
     if (slot === undefined) {
-      slotOf.set(dossier.id, dossiers.length)
-      dossiers.push(dossier)
+      const next = recordIndexOfSlot.length
+      slotOf.set(dossier.id, next)
+      if (sink) sink.put(next, dossier)
+      else dossiers.push(dossier)
+      procOfSlot.push(dossier.procedureCode)
       recordIndexOfSlot.push(ctx.index)
       stepsOfSlot.push(ctx.steps)
       return
@@ -421,7 +434,9 @@ export async function loadDataDir(
       }`,
       ...(line === null ? {} : { line }),
     })
-    dossiers[slot] = dossier
+    if (sink) sink.put(slot, dossier)
+    else dossiers[slot] = dossier
+    procOfSlot[slot] = dossier.procedureCode
     recordIndexOfSlot[slot] = ctx.index
   }
   await readPayloadFile(dir, dossierFile, 'DongBoHoSoMC', true, issues, dossierTally, onDossier)
@@ -430,10 +445,8 @@ export async function loadDataDir(
   // Procedures unknown to the catalogue: one warning per code
   const procedureCodes = new Set(parsedProcedures.procedures.map((p) => p.code))
   const unknownProcedures = new Map<string, number>()
-  for (const d of dossiers) {
-    if (!procedureCodes.has(d.procedureCode)) {
-      unknownProcedures.set(d.procedureCode, (unknownProcedures.get(d.procedureCode) ?? 0) + 1)
-    }
+  for (const code of procOfSlot) {
+    if (!procedureCodes.has(code)) unknownProcedures.set(code, (unknownProcedures.get(code) ?? 0) + 1)
   }
   for (const [code, count] of unknownProcedures) {
     const text = MESSAGES.unknownProcedure(count, code)

@@ -30,7 +30,7 @@ export function isLate(t: DossierTable, i: number, ctx: PeriodContext): boolean 
 export function latenessReason(t: DossierTable, i: number, ctx: PeriodContext): string {
   const l = lateness(t, i, ctx)
   if (l === null) return ''
-  if (l === 'supplements') return `Yêu cầu bổ sung ${t.records[i].supplementRequests.length} lần (từ hai lần trở lên bị tính quá hạn)`
+  if (l === 'supplements') return `Yêu cầu bổ sung ${t.supplementCount[i]} lần (từ hai lần trở lên bị tính quá hạn)`
   const open = t.finishAdj[i] !== t.finishAdj[i]
   const sup = t.supplementMs[i] > 0 ? `, đã trừ ${(t.supplementMs[i] / DAY_MS).toFixed(1).replace('.', ',')} ngày chờ bổ sung` : ''
   const due = t.flags[i] & F.DUE_COMPUTED ? 'hạn tính theo thời hạn giải quyết của TTHC' : 'so với ngày hẹn trả'

@@ -60,8 +60,10 @@ export interface UnitIndex {
 
 export interface DossierTable {
   n: number
-  /** Records in table order (sorted by receipt, or submission when not received). */
-  records: Dossier[]
+  /** MaHoSo of each row (table order: by receipt, or submission when not received). */
+  ids: string[]
+  /** National procedure code of each row (kept even when the catalogue lacks it). */
+  procCodes: string[]
   unit: Int32Array
   proc: Int32Array
   /** Sort key: receivedAt, or submittedAt when not received. */
@@ -71,13 +73,19 @@ export interface DossierTable {
   finishAdj: Float64Array
   /** Total completed supplement time (ms). */
   supplementMs: Float64Array
+  supplementCount: Uint16Array
   /** Vietnam day number of the deadline (due day inclusive), -1 if none. */
   dueDay: Int32Array
   /** Processing time in the procedure's unit for finished (9/10) dossiers, NaN otherwise. */
   processingTime: Float64Array
+  /** For explanations: NgayTiepNhan, NgayHenTra, finish (NaN = none). */
+  receivedAt: Float64Array
+  dueAt: Float64Array
+  finishedAt: Float64Array
 }
 
 export interface PreparedData {
+  /** Units, procedures, petitions, ratings, sync reports (dossiers live in `table`). */
   dataset: Dataset
   units: UnitIndex
   procedures: Procedure[]
@@ -133,61 +141,86 @@ function computedDueDay(receivedAt: Instant, p: Procedure, cal: WorkingTime): nu
   return vnDayNumber(end - 1)
 }
 
-/** Compile a dataset for scoring. */
-export function prepare(dataset: Dataset, cal: WorkingTime): PreparedData {
-  const warnings: string[] = []
-  const units = indexUnits(dataset.units)
-  const procedures = dataset.procedures
-  const procIndex = new Map<string, number>()
-  procedures.forEach((p, i) => procIndex.set(p.code, i))
-  const P = procedures.length
-  const applies = new Uint8Array(units.units.length * P)
-  procedures.forEach((p, pi) => {
-    for (const u of unitsApplying(p, units)) applies[u * P + pi] = 1
-  })
+/** Growable typed column. */
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: T, size: number): T {
+  if (size <= a.length) return a
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2))
+  b.set(a)
+  return b
+}
 
-  // Feedback (5.4): dossiers with a petition about them or an unsatisfied rating.
-  const badFeedback = new Set<string>()
-  for (const pt of dataset.petitions) if (pt.dossierId) badFeedback.add(pt.dossierId)
-  for (const r of dataset.ratings) if (!r.satisfied) badFeedback.add(r.dossierId)
+/**
+ * Builds the dossier table record by record, so that an importer can stream a million dossiers
+ * without keeping them as objects. `put(slot, d)` writes row `slot`: the next slot appends, an
+ * earlier one replaces (a newer version of the same MaHoSo).
+ */
+export class DossierTableBuilder {
+  private count = 0
+  private ids: string[] = []
+  private procCodes: string[] = []
+  private unit = new Int32Array(1024)
+  private proc = new Int32Array(1024)
+  private at = new Float64Array(1024)
+  private flags = new Uint32Array(1024)
+  private finishAdj = new Float64Array(1024)
+  private supplementMs = new Float64Array(1024)
+  private supplementCount = new Uint16Array(1024)
+  private dueDay = new Int32Array(1024)
+  private processingTime = new Float64Array(1024)
+  private receivedAt = new Float64Array(1024)
+  private dueAt = new Float64Array(1024)
+  private finishedAt = new Float64Array(1024)
+  private readonly codes = new Map<string, string>()
 
-  const kept: Dossier[] = []
-  let unknownUnit = 0, noDate = 0
-  for (const d of dataset.dossiers) {
-    if (!units.byCode.has(d.unitCode)) { unknownUnit++; continue }
-    if (d.receivedAt === null && d.submittedAt === null) { noDate++; continue }
-    kept.push(d)
+  constructor(
+    readonly units: UnitIndex,
+    readonly procedures: Procedure[],
+    readonly procIndex: Map<string, number>,
+    private readonly cal: WorkingTime
+  ) {}
+
+  /** Number of slots written. */
+  get size(): number {
+    return this.count
   }
-  if (unknownUnit) warnings.push(`${unknownUnit} hồ sơ thuộc đơn vị không có trong danh mục đơn vị: không được tính.`)
-  if (noDate) warnings.push(`${noDate} hồ sơ không có ngày tiếp nhận lẫn ngày nộp: không thuộc kỳ nào.`)
-  kept.sort((a, b) => (a.receivedAt ?? a.submittedAt!) - (b.receivedAt ?? b.submittedAt!))
 
-  const n = kept.length
-  const t: DossierTable = {
-    n,
-    records: kept,
-    unit: new Int32Array(n),
-    proc: new Int32Array(n),
-    at: new Float64Array(n),
-    flags: new Uint32Array(n),
-    finishAdj: new Float64Array(n),
-    supplementMs: new Float64Array(n),
-    dueDay: new Int32Array(n),
-    processingTime: new Float64Array(n),
+  /** Write a dossier at `slot` (append when `slot === size`, replace when smaller). */
+  put(slot: number, d: Dossier): void {
+    if (slot > this.count) throw new RangeError(`slot ${slot} > ${this.count}`)
+    if (slot === this.count) {
+      this.count++
+      const n = this.count
+      this.unit = grow(this.unit, n); this.proc = grow(this.proc, n); this.at = grow(this.at, n)
+      this.flags = grow(this.flags, n); this.finishAdj = grow(this.finishAdj, n); this.supplementMs = grow(this.supplementMs, n)
+      this.supplementCount = grow(this.supplementCount, n); this.dueDay = grow(this.dueDay, n); this.processingTime = grow(this.processingTime, n)
+      this.receivedAt = grow(this.receivedAt, n); this.dueAt = grow(this.dueAt, n); this.finishedAt = grow(this.finishedAt, n)
+    }
+    this.write(slot, d)
   }
-  let unknownProc = 0, noDeadline = 0
-  for (let i = 0; i < n; i++) {
-    const d = kept[i]
-    const pi = procIndex.get(d.procedureCode) ?? -1
-    const p = pi >= 0 ? procedures[pi] : null
-    t.unit[i] = units.byCode.get(d.unitCode)!
-    t.proc[i] = pi
-    t.at[i] = d.receivedAt ?? d.submittedAt!
+
+  private intern(code: string): string {
+    let c = this.codes.get(code)
+    if (c === undefined) this.codes.set(code, (c = code))
+    return c
+  }
+
+  private write(i: number, d: Dossier): void {
+    const cal = this.cal
+    const pi = this.procIndex.get(d.procedureCode) ?? -1
+    const p = pi >= 0 ? this.procedures[pi] : null
+    const u = this.units.byCode.get(d.unitCode)
+    this.ids[i] = d.id
+    this.procCodes[i] = this.intern(d.procedureCode)
+    this.unit[i] = u ?? -1
+    this.proc[i] = pi
+    this.at[i] = d.receivedAt ?? d.submittedAt ?? NaN
+    this.receivedAt[i] = d.receivedAt ?? NaN
+    this.dueAt[i] = d.dueAt ?? NaN
     let f = 0
     if (d.receivedAt !== null) f |= F.RECEIVED
     if (d.channel === 'online') f |= F.ONLINE
     else if (d.channel === 'postal') f |= F.POSTAL
-    if (p === null) { f |= F.UNKNOWN_PROC; unknownProc++ }
+    if (p === null) f |= F.UNKNOWN_PROC
     else {
       if (p.paperResult) f |= F.PAPER_PROC
       if (p.hasFee) f |= F.FEE_PROC
@@ -207,7 +240,6 @@ export function prepare(dataset: Dataset, cal: WorkingTime): PreparedData {
     if (d.syncedToPortal === true) f |= F.SYNCED
     else if (d.syncedToPortal === null) f |= F.SYNC_UNKNOWN
     if (d.status === '3' || d.endStatus === '3') f |= F.REFUSED
-    if (badFeedback.has(d.id)) f |= F.BAD_FEEDBACK
 
     // 2.1: supplement time is taken off the elapsed time; two or more requests = overdue.
     const sup = d.supplementRequests
@@ -220,8 +252,10 @@ export function prepare(dataset: Dataset, cal: WorkingTime): PreparedData {
       finish = sup[0].requestedAt
       f |= F.PENDING_SUPPLEMENT
     }
-    t.supplementMs[i] = supMs
-    t.finishAdj[i] = finish === null ? NaN : finish - supMs
+    this.supplementMs[i] = supMs
+    this.supplementCount[i] = Math.min(sup.length, 65535)
+    this.finishAdj[i] = finish === null ? NaN : finish - supMs
+    this.finishedAt[i] = d.finishedAt ?? NaN
 
     let due = -1
     if (d.dueAt !== null) due = vnDayNumber(d.dueAt)
@@ -229,26 +263,97 @@ export function prepare(dataset: Dataset, cal: WorkingTime): PreparedData {
       due = computedDueDay(d.receivedAt, p, cal)
       f |= F.DUE_COMPUTED
     }
-    if (due < 0) { f |= F.NO_DEADLINE; noDeadline++ }
-    t.dueDay[i] = due
+    if (due < 0) f |= F.NO_DEADLINE
+    this.dueDay[i] = due
 
-    t.processingTime[i] = NaN
+    this.processingTime[i] = NaN
     if (d.finishedAt !== null && d.receivedAt !== null && (d.endStatus === '9' || d.endStatus === '10')) {
       f |= F.FINISHED_OK
       const elapsed = d.finishedAt - supMs - d.receivedAt
       const unit = p?.timeUnit ?? 'day'
-      t.processingTime[i] =
+      this.processingTime[i] =
         unit === 'working_day'
           ? cal.workingDaysBetweenDays(vnDayNumber(d.receivedAt), vnDayNumber(d.finishedAt - supMs))
           : unit === 'day'
             ? elapsed / DAY_MS
             : elapsed / 3_600_000
     }
-    t.flags[i] = f
+    this.flags[i] = f
   }
-  if (unknownProc) warnings.push(`${unknownProc} hồ sơ có mã TTHC không có trong danh mục thủ tục: các chỉ tiêu theo thủ tục không tính được cho chúng.`)
-  if (noDeadline) warnings.push(`${noDeadline} hồ sơ không có ngày hẹn trả và không tính được hạn từ danh mục thủ tục: không xét đúng hạn (2.1).`)
-  return { dataset, units, procedures, procIndex, table: t, applies, warnings }
+
+  /**
+   * The table sorted by receipt time, without the dossiers that cannot be scored (unknown unit,
+   * no date). `badFeedback` = MaHoSo of dossiers with a petition or an unsatisfied rating (5.4).
+   */
+  build(badFeedback: ReadonlySet<string>, warnings: string[]): DossierTable {
+    const keep: number[] = []
+    let unknownUnit = 0, noDate = 0, unknownProc = 0, noDeadline = 0
+    for (let i = 0; i < this.count; i++) {
+      if (this.unit[i] < 0) { unknownUnit++; continue }
+      if (this.at[i] !== this.at[i]) { noDate++; continue }
+      if (this.flags[i] & F.UNKNOWN_PROC) unknownProc++
+      if (this.flags[i] & F.NO_DEADLINE) noDeadline++
+      keep.push(i)
+    }
+    if (unknownUnit) warnings.push(`${unknownUnit} hồ sơ thuộc đơn vị không có trong danh mục đơn vị: không được tính.`)
+    if (noDate) warnings.push(`${noDate} hồ sơ không có ngày tiếp nhận lẫn ngày nộp: không thuộc kỳ nào.`)
+    if (unknownProc) warnings.push(`${unknownProc} hồ sơ có mã TTHC không có trong danh mục thủ tục: các chỉ tiêu theo thủ tục không tính được cho chúng.`)
+    if (noDeadline) warnings.push(`${noDeadline} hồ sơ không có ngày hẹn trả và không tính được hạn từ danh mục thủ tục: không xét đúng hạn (2.1).`)
+    const at = this.at
+    const order = Uint32Array.from(keep).sort((a, b) => at[a] - at[b] || a - b)
+    const n = order.length
+    const pick = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(src: T): T => {
+      const out = new (src.constructor as new (n: number) => T)(n)
+      for (let k = 0; k < n; k++) out[k] = src[order[k]]
+      return out
+    }
+    const ids = new Array<string>(n), procCodes = new Array<string>(n)
+    for (let k = 0; k < n; k++) { ids[k] = this.ids[order[k]]; procCodes[k] = this.procCodes[order[k]] }
+    const flags = pick(this.flags)
+    for (let k = 0; k < n; k++) if (badFeedback.has(ids[k])) flags[k] |= F.BAD_FEEDBACK
+    return {
+      n, ids, procCodes, flags,
+      unit: pick(this.unit), proc: pick(this.proc), at: pick(this.at), finishAdj: pick(this.finishAdj),
+      supplementMs: pick(this.supplementMs), supplementCount: pick(this.supplementCount), dueDay: pick(this.dueDay),
+      processingTime: pick(this.processingTime), receivedAt: pick(this.receivedAt), dueAt: pick(this.dueAt), finishedAt: pick(this.finishedAt),
+    }
+  }
+}
+
+/** Units, procedures and their applicability: what a table builder needs before any dossier. */
+export function catalogueIndex(units: Unit[], procedures: Procedure[]): { units: UnitIndex; procIndex: Map<string, number>; applies: Uint8Array } {
+  const idx = indexUnits(units)
+  const procIndex = new Map<string, number>()
+  procedures.forEach((p, i) => procIndex.set(p.code, i))
+  const P = procedures.length
+  const applies = new Uint8Array(units.length * P)
+  procedures.forEach((p, pi) => {
+    for (const u of unitsApplying(p, idx)) applies[u * P + pi] = 1
+  })
+  return { units: idx, procIndex, applies }
+}
+
+/** MaHoSo of dossiers with a petition about them or an unsatisfied rating (5.4). */
+export function badFeedbackIds(dataset: Pick<Dataset, 'petitions' | 'ratings'>): Set<string> {
+  const bad = new Set<string>()
+  for (const pt of dataset.petitions) if (pt.dossierId) bad.add(pt.dossierId)
+  for (const r of dataset.ratings) if (!r.satisfied) bad.add(r.dossierId)
+  return bad
+}
+
+/** Finish preparation from a builder filled by a streaming importer. */
+export function prepareFromBuilder(dataset: Dataset, builder: DossierTableBuilder, applies: Uint8Array): PreparedData {
+  const warnings: string[] = []
+  const table = builder.build(badFeedbackIds(dataset), warnings)
+  return { dataset, units: builder.units, procedures: builder.procedures, procIndex: builder.procIndex, table, applies, warnings }
+}
+
+/** Compile a dataset held in memory for scoring. */
+export function prepare(dataset: Dataset, cal: WorkingTime): PreparedData {
+  const { units, procIndex, applies } = catalogueIndex(dataset.units, dataset.procedures)
+  const builder = new DossierTableBuilder(units, dataset.procedures, procIndex, cal)
+  dataset.dossiers.forEach((d, i) => builder.put(i, d))
+  return prepareFromBuilder(dataset, builder, applies)
 }
 
 /** First table index whose sort key is ≥ `at` (binary search). */

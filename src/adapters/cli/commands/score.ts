@@ -3,11 +3,11 @@
  */
 import { parseArgs } from 'node:util'
 import { loadWorkingCalendar } from '../../calendar-file/load-calendar.js'
-import { loadDataDir } from '../../import/data-dir.js'
+import { loadPrepared } from '../../import/load-prepared.js'
 import { formatIssue, summarizeIssues } from '../../import/issues.js'
 import { loadRuleSets } from '../../rules-files/load-rules.js'
 import { parsePeriod, type Period } from '../../../engine/periods/period.js'
-import { prepare, type PreparedData } from '../../../engine/prepare/dossier-table.js'
+import type { PreparedData } from '../../../engine/prepare/dossier-table.js'
 import { scoreWithRuleSets, type ScoreReport } from '../../../engine/score.js'
 import { explain } from '../../../engine/trace.js'
 import { ruleSetOn } from '../../../engine/rules/build.js'
@@ -50,7 +50,7 @@ function asOfFrom(v: string | undefined): number {
 async function load(values: { data?: string; calendar?: string[]; lenient?: boolean; 'population-db'?: string[] }): Promise<Loaded> {
   const dir = need(values.data, 'data')
   const calendar = loadWorkingCalendar({ extraFiles: values.calendar ?? [] })
-  const { dataset, issues, settings } = await loadDataDir(dir, { populationDatabaseCodes: values['population-db'] ?? [] })
+  const { prepared, issues, settings } = await loadPrepared(dir, calendar, { populationDatabaseCodes: values['population-db'] ?? [] })
   const errors = issues.filter((i) => i.severity === 'error')
   const warnings = issues.filter((i) => i.severity === 'warning')
   for (const i of errors.slice(0, 50)) process.stderr.write(`Lỗi: ${formatIssue(i)}\n`)
@@ -58,7 +58,6 @@ async function load(values: { data?: string; calendar?: string[]; lenient?: bool
   for (const i of warnings.slice(0, 20)) process.stderr.write(`Cảnh báo: ${formatIssue(i)}\n`)
   if (warnings.length > 20) process.stderr.write(`… và ${warnings.length - 20} cảnh báo khác.\n`)
   if (issues.length) process.stderr.write(`${summarizeIssues(issues)}\n`)
-  const prepared = prepare(dataset, calendar)
   if (settings.populationDatabaseCodes.length === 0) {
     prepared.warnings.push('Chưa cấu hình mã CSDL dân cư (settings.json "populationDatabaseCodes" hoặc --population-db): chỉ tiêu 4.5a, 4.5b chỉ tính tài khoản VNeID và thành phần lấy từ kho dữ liệu.')
   }
