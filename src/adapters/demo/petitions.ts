@@ -7,8 +7,7 @@
  */
 import type { Instant } from '../../engine/model.js'
 import { DAY_MS, dayNumberStart, vnDayNumber } from '../../engine/time/time.js'
-import type { DemoCalendar } from './calendar.js'
-import type { DossierStreamResult, PetitionSeed } from './dossiers.js'
+import type { DossierContext, DossierStreamResult, PetitionSeed } from './dossiers.js'
 import { isoVn } from './format.js'
 import { WeightedSampler, type Random } from './random.js'
 import type { DemoUnit } from './units.js'
@@ -38,15 +37,8 @@ export interface SyncReportRecord {
   receivedPortal: number
 }
 
-/** Period facts the petitions need. */
-export interface PetitionContext {
-  rng: Random
-  calendar: DemoCalendar
-  year: number
-  firstDay: number
-  untilDay: number
-  untilEnd: Instant
-}
+/** Period facts the petitions need: the same as the dossier stream's. */
+export type PetitionContext = DossierContext
 
 /**
  * All petitions, sorted by time: the linked `seeds` plus about as many unlinked ones, spread over

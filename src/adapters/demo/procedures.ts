@@ -16,27 +16,13 @@ import type { Random } from './random.js'
 import type { DemoUnit } from './units.js'
 
 /** A demo procedure: the `procedures.json` record plus what the dossier generator needs. */
-export interface DemoProcedure {
-  code: string
-  name: string
-  level: ProcedureLevel
+export interface DemoProcedure extends Procedure {
   field: FieldWords
-  onlineLevel: OnlineLevel
-  eligibleFullOnline: boolean
-  hasFee: boolean
   /** Fee per dossier (VND) when `hasFee`. */
   feeAmount: number
   feeName: string
   /** Online dossiers are exempt from the fee (Gia "0"). */
   feeWaivedOnline: boolean
-  paperResult: boolean
-  citizenSubject: boolean
-  maxTime: number
-  timeUnit: TimeUnit
-  /** Unit codes applying it (department procedures). */
-  units?: string[]
-  publication?: Publication
-  electronicCertification?: boolean
   /** Relative number of dossiers. */
   popularity: number
   resultName: string
