@@ -12,7 +12,7 @@ import { isClassified, petitionDissatisfaction, petitionLateness } from './indic
 import type { PeriodContext } from './indicators/types.js'
 import type { Instant, Procedure, Unit } from './model.js'
 import { monthsOf, parsePeriod, previousPeriod, splitPeriod, type Period } from './periods/period.js'
-import { F, lowerBound, type PreparedData } from './prepare/dossier-table.js'
+import { F, lowerBound, type DossierTable, type PreparedData } from './prepare/dossier-table.js'
 import { ruleSetOn } from './rules/build.js'
 import type { IndicatorCode, IndicatorRule, RuleSet } from './rules/types.js'
 import { outcomeFor, pointsForRatio, round2, type IndicatorOutcome } from './scoring/points.js'
@@ -115,40 +115,45 @@ function procFilter(d: PreparedData, options: ScoreOptions): number {
 }
 
 function count(d: PreparedData, period: Period, options: ScoreOptions, cal: WorkingTime): Counts {
-  const t = d.table
   const U = d.units.units.length
   const P = d.procedures.length
   const ctx = periodContext(period, options.asOf)
   const pf = procFilter(d, options)
   const c = new Float64Array(U * K)
   const marks = new Uint8Array(U * P)
-  const lo = lowerBound(t.at, period.start)
-  const hi = lowerBound(t.at, period.end)
   const PI = PROCEDURE_INDICATORS
-  for (let i = lo; i < hi; i++) {
-    const p = t.proc[i]
-    if (pf >= 0 && p !== pf) continue
-    const f = t.flags[i]
-    const u = t.unit[i]
-    if (p >= 0) {
-      let bits = 0
-      for (let k = 0; k < PI.length; k++) if (PI[k].markBit && PI[k].marks(f)) bits |= PI[k].markBit
-      if (bits) marks[u * P + p] |= bits
-    }
-    if (!(f & F.RECEIVED)) continue
-    const base = u * K
-    for (let k = 0; k < DI.length; k++) {
-      const ind = DI[k]
-      if (ind.inDenominator(f)) {
-        c[base + 2 * k]++
-        c[base + 2 * k + 1] += ind.loss(t, i, ctx)
+  // Sweep the period's slice of a table (sorted by receipt): one pass for every indicator.
+  const sweep = (t: DossierTable, dead: Uint8Array | undefined) => {
+    const lo = lowerBound(t.at, period.start)
+    const hi = lowerBound(t.at, period.end)
+    for (let i = lo; i < hi; i++) {
+      if (dead !== undefined && dead[i]) continue
+      const p = t.proc[i]
+      if (pf >= 0 && p !== pf) continue
+      const f = t.flags[i]
+      const u = t.unit[i]
+      if (p >= 0) {
+        let bits = 0
+        for (let k = 0; k < PI.length; k++) if (PI[k].markBit && PI[k].marks(f)) bits |= PI[k].markBit
+        if (bits) marks[u * P + p] |= bits
+      }
+      if (!(f & F.RECEIVED)) continue
+      const base = u * K
+      for (let k = 0; k < DI.length; k++) {
+        const ind = DI[k]
+        if (ind.inDenominator(f)) {
+          c[base + 2 * k]++
+          c[base + 2 * k + 1] += ind.loss(t, i, ctx)
+        }
+      }
+      if (f & F.FINISHED_OK) {
+        c[base + K_22_COUNT]++
+        c[base + K_22_SUM] += t.processingTime[i]
       }
     }
-    if (f & F.FINISHED_OK) {
-      c[base + K_22_COUNT]++
-      c[base + K_22_SUM] += t.processingTime[i]
-    }
   }
+  sweep(d.table, d.dead)
+  if (d.delta) sweep(d.delta, undefined)
   // Roll up additive counters: a unit includes its sub-units (tính cả cấp con).
   for (const u of d.units.bottomUp) {
     const par = d.units.parent[u]
@@ -216,7 +221,8 @@ function dossierProcedure(d: PreparedData): Map<string, number> {
   let m = dossierProcCache.get(d)
   if (!m) {
     m = new Map()
-    for (let i = 0; i < d.table.n; i++) m.set(d.table.ids[i], d.table.proc[i])
+    for (let i = 0; i < d.table.n; i++) if (!d.dead?.[i]) m.set(d.table.ids[i], d.table.proc[i])
+    if (d.delta) for (let i = 0; i < d.delta.n; i++) m.set(d.delta.ids[i], d.delta.proc[i])
     dossierProcCache.set(d, m)
   }
   return m

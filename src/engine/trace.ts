@@ -13,7 +13,7 @@ import { petitionDissatisfaction, petitionLateness, isClassified } from './indic
 import type { PeriodContext } from './indicators/types.js'
 import type { Instant } from './model.js'
 import type { Period } from './periods/period.js'
-import { F, lowerBound, type PreparedData } from './prepare/dossier-table.js'
+import { F, lowerBound, type DossierTable, type PreparedData } from './prepare/dossier-table.js'
 import type { IndicatorCode, RuleSet } from './rules/types.js'
 import { appliesSub, scorePeriod, type IndicatorResult, type ScoreOptions } from './score.js'
 
@@ -68,15 +68,17 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
   const ctx: PeriodContext = { start: period.start, end: period.end, asOf: options.asOf, cutoff: Math.min(period.end, options.asOf) }
   const inside = subtree(d, u)
   const pf = options.procedureCode === undefined ? -1 : d.procIndex.get(options.procedureCode)!
-  const t = d.table
   const items: TraceItem[] = []
   const notes: string[] = [...indicator.notes]
-  const lo = lowerBound(t.at, period.start), hi = lowerBound(t.at, period.end)
+  // The main table (minus rows replaced by the real-time feed) and the feed's delta.
+  const segments: { t: DossierTable; dead?: Uint8Array }[] = [{ t: d.table, dead: d.dead }, ...(d.delta ? [{ t: d.delta }] : [])]
+  const range = (t: DossierTable) => [lowerBound(t.at, period.start), lowerBound(t.at, period.end)] as const
 
   const dossierInd = DOSSIER_INDICATORS.find((i) => i.code === code)
   const procInd = PROCEDURE_INDICATORS.find((i) => i.code === code)
   if (dossierInd) {
-    for (let i = lo; i < hi; i++) {
+    for (const { t, dead } of segments) for (let i = range(t)[0], hi = range(t)[1]; i < hi; i++) {
+      if (dead?.[i]) continue
       const f = t.flags[i]
       if (!(f & F.RECEIVED) || !inside[t.unit[i]] || (pf >= 0 && t.proc[i] !== pf) || !dossierInd.inDenominator(f)) continue
       const w = dossierInd.loss(t, i, ctx)
@@ -91,7 +93,8 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
   } else if (procInd) {
     const P = d.procedures.length
     const marks = new Uint8Array(d.units.units.length * P)
-    for (let i = lo; i < hi; i++) {
+    for (const { t, dead } of segments) for (let i = range(t)[0], hi = range(t)[1]; i < hi; i++) {
+      if (dead?.[i]) continue
       const p = t.proc[i]
       if (p < 0 || !inside[t.unit[i]] || (pf >= 0 && p !== pf)) continue
       if (procInd.markBit && procInd.marks(t.flags[i])) marks[t.unit[i] * P + p] = 1

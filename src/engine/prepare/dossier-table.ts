@@ -94,6 +94,10 @@ export interface PreparedData {
   /** Procedure applies to unit: `applies[u * P + p]`. */
   applies: Uint8Array
   warnings: string[]
+  /** Dossiers pushed since `table` was built (real-time feed), swept after it. */
+  delta?: DossierTable
+  /** Rows of `table` replaced by a newer version in `delta` (1 = ignore the row). */
+  dead?: Uint8Array
 }
 
 /** Build the unit index, checking parents and cycles. */
