@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { runDemoData } from './commands/demo-data.js'
 import { runExplain, runScore } from './commands/score.js'
 import { runPortal } from './commands/portal.js'
+import { runReport } from './commands/report.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -17,6 +18,9 @@ Cách dùng:
   chiso explain --data DIR --period KỲ --unit MÃ --indicator 2.1 [--limit N] [--format table|json]
   chiso portal rescore TỆP.json [--format table|json]
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
+  chiso report letter --data DIR --period KỲ [--unit MÃ] [--profile TỆP] --out TỆP.docx|.pdf [--pdf] [--xlsx]
+  chiso report appendix --data DIR --period KỲ [--unit MÃ] --out TỆP.xlsx
+  chiso report profile --out DIR/office-profile.yaml
 
 KỲ: 2026-08 (tháng), 2026-Q3 (quý), 2026 (năm), 2026-01-01..2026-03-15 (khoảng ngày).
 `
@@ -36,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return runPortal(rest)
     case 'demo-data':
       return runDemoData(rest)
+    case 'report':
+      return runReport(rest)
     default:
       throw new CliError(`Lệnh "${command}" không tồn tại.\n\n${USAGE}`)
   }
