@@ -8,6 +8,7 @@ import { runDemoData } from './commands/demo-data.js'
 import { runExplain, runScore } from './commands/score.js'
 import { runPortal } from './commands/portal.js'
 import { runReport } from './commands/report.js'
+import { runImportCommand } from './commands/import.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -17,6 +18,8 @@ Cách dùng:
               [--detail] [--as-of YYYY-MM-DDTHH:mm] [--calendar TỆP] [--lenient]
   chiso explain --data DIR --period KỲ --unit MÃ --indicator 2.1 [--limit N] [--format table|json]
   chiso portal rescore TỆP.json [--format table|json]
+  chiso import <units|procedures|dossiers|steps|petitions|ratings|sync-reports|portal|data> TỆP… [--db chiso.db|postgres://…]
+  chiso score --db chiso.db|postgres://… --period KỲ …   (điểm tính từ kho dữ liệu thay cho --data)
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
   chiso report letter --data DIR --period KỲ [--unit MÃ] [--profile TỆP] --out TỆP.docx|.pdf [--pdf] [--xlsx]
   chiso report appendix --data DIR --period KỲ [--unit MÃ] --out TỆP.xlsx
@@ -42,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return runDemoData(rest)
     case 'report':
       return runReport(rest)
+    case 'import':
+      return runImportCommand(rest)
     default:
       throw new CliError(`Lệnh "${command}" không tồn tại.\n\n${USAGE}`)
   }
@@ -52,7 +57,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (err: unknown) => {
-    if (err instanceof Error && (err instanceof CliError || ['PeriodError', 'RuleFileError', 'DataDirError', 'CalendarDataError', 'TraceError', 'NoRuleSetError', 'PortalResponseError', 'TypeError'].includes(err.name))) {
+    if (err instanceof Error && (err instanceof CliError || ['PeriodError', 'RuleFileError', 'DataDirError', 'CalendarDataError', 'TraceError', 'NoRuleSetError', 'PortalResponseError', 'StoreError', 'TypeError'].includes(err.name))) {
       process.stderr.write(`Lỗi: ${err.message}\n`)
     } else {
       process.stderr.write(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)

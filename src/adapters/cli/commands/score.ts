@@ -4,6 +4,9 @@
 import { parseArgs } from 'node:util'
 import { loadWorkingCalendar } from '../../calendar-file/load-calendar.js'
 import { loadPrepared } from '../../import/load-prepared.js'
+import { loadPreparedFromStore } from '../../store/load-prepared.js'
+import { openStore } from '../../store/store.js'
+import { existsSync } from 'node:fs'
 import { formatIssue, summarizeIssues } from '../../import/issues.js'
 import { loadRuleSets } from '../../rules-files/load-rules.js'
 import { parsePeriod, type Period } from '../../../engine/periods/period.js'
@@ -19,6 +22,7 @@ import type { WorkingCalendar } from '../../../engine/calendar/working-calendar.
 
 const COMMON = {
   data: { type: 'string' },
+  db: { type: 'string' },
   period: { type: 'string' },
   unit: { type: 'string' },
   procedure: { type: 'string' },
@@ -47,9 +51,24 @@ function asOfFrom(v: string | undefined): number {
   return t
 }
 
-async function load(values: { data?: string; calendar?: string[]; lenient?: boolean; 'population-db'?: string[] }): Promise<Loaded> {
-  const dir = need(values.data, 'data')
+async function load(values: { data?: string; db?: string; calendar?: string[]; lenient?: boolean; 'population-db'?: string[] }): Promise<Loaded> {
+  if (values.data && values.db) throw new CliError('Chỉ dùng một nguồn: --data THƯ_MỤC hoặc --db KHO.')
   const calendar = loadWorkingCalendar({ extraFiles: values.calendar ?? [] })
+  if (!values.data) {
+    // The store (SQLite file or PostgreSQL URL): rows stream into the columnar table.
+    const target = values.db ?? process.env.DATABASE_URL
+    if (!target) throw new CliError('Thiếu nguồn dữ liệu: --data THƯ_MỤC hoặc --db chiso.db|postgres://…')
+    if (!/^postgres(ql)?:\/\//i.test(target) && !existsSync(target)) throw new CliError(`Không có kho dữ liệu ${target}; tạo bằng "chiso import data THƯ_MỤC --db ${target}".`)
+    const store = await openStore(target)
+    try {
+      const { prepared, settings } = await loadPreparedFromStore(store, calendar)
+      if (settings.populationDatabaseCodes.length === 0) prepared.warnings.push(POPULATION_WARNING)
+      return { prepared, calendar, exitCode: 0 }
+    } finally {
+      await store.close()
+    }
+  }
+  const dir = values.data
   const { prepared, issues, settings } = await loadPrepared(dir, calendar, { populationDatabaseCodes: values['population-db'] ?? [] })
   const errors = issues.filter((i) => i.severity === 'error')
   const warnings = issues.filter((i) => i.severity === 'warning')
@@ -58,9 +77,7 @@ async function load(values: { data?: string; calendar?: string[]; lenient?: bool
   for (const i of warnings.slice(0, 20)) process.stderr.write(`Cảnh báo: ${formatIssue(i)}\n`)
   if (warnings.length > 20) process.stderr.write(`… và ${warnings.length - 20} cảnh báo khác.\n`)
   if (issues.length) process.stderr.write(`${summarizeIssues(issues)}\n`)
-  if (settings.populationDatabaseCodes.length === 0) {
-    prepared.warnings.push('Chưa cấu hình mã CSDL dân cư (settings.json "populationDatabaseCodes" hoặc --population-db): chỉ tiêu 4.5a, 4.5b chỉ tính tài khoản VNeID và thành phần lấy từ kho dữ liệu.')
-  }
+  if (settings.populationDatabaseCodes.length === 0) prepared.warnings.push(POPULATION_WARNING)
   let exitCode = 0
   if (errors.length && !values.lenient) {
     process.stderr.write(`Có ${errors.length} bản ghi không đọc được (đã bỏ qua, các bản ghi khác vẫn được tính). Dùng --lenient để chấp nhận và trả mã thoát 0.\n`)
@@ -68,6 +85,8 @@ async function load(values: { data?: string; calendar?: string[]; lenient?: bool
   }
   return { prepared, calendar, exitCode }
 }
+
+const POPULATION_WARNING = 'Chưa cấu hình mã CSDL dân cư (settings.json "populationDatabaseCodes" hoặc --population-db): chỉ tiêu 4.5a, 4.5b chỉ tính tài khoản VNeID và thành phần lấy từ kho dữ liệu.'
 
 function calendarWarnings(cal: WorkingCalendar, period: Period): string[] {
   const out: string[] = []

@@ -1,0 +1,68 @@
+/**
+ * @module adapters/http/server
+ * The HTTP server: the real-time feed (`/dvcqg/…`) and a JSON score API (`/api/…`) over the
+ * live, in-memory scores. Listens on `PORT` (default 3000) when started by `chiso serve`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.js'
+import type { LiveData } from '../../engine/live/live-data.js'
+import { parsePeriod, PeriodError } from '../../engine/periods/period.js'
+import { scoreJson } from '../cli/format.js'
+import { registerFeed, type FeedIngestor } from './feed.js'
+
+export interface ServerOptions {
+  live: LiveData
+  ingest: FeedIngestor
+  calendar: WorkingCalendar
+  /** Time the data are taken at (default: now). */
+  now?: () => number
+  /** Largest request body, bytes. @default 64 MiB */
+  bodyLimit?: number
+}
+
+/** Build the Fastify app (not listening). */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 64 * 1024 * 1024 })
+  const now = options.now ?? Date.now
+
+  // Every error answers in Vietnamese, in the portal's shape on the feed and as {error} on /api.
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
+    const message =
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+        ? `Nội dung yêu cầu không phải JSON hợp lệ: ${err.message}`
+        : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'Nội dung yêu cầu quá lớn'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'Chỉ nhận nội dung JSON (Content-Type: application/json)'
+            : status >= 500
+              ? 'Lỗi máy chủ; thao tác không được ghi nhận'
+              : err.message
+    if (status >= 500) req.log.error(err)
+    if (req.url.startsWith('/dvcqg')) return reply.code(status).send({ error_code: String(status === 400 ? -1 : status), message })
+    return reply.code(status).send({ error: message })
+  })
+
+  registerFeed(app, { ingest: options.ingest, onStored: (ds) => { for (const d of ds) options.live.upsert(d) } })
+
+  app.get('/api/health', async () => ({ ok: true, dossiers: options.live.current().table.n, pushed: options.live.pushed }))
+
+  app.get('/api/scores', async (req, reply) => {
+    const q = req.query as { period?: string; unit?: string; procedure?: string }
+    if (!q.period) return reply.code(400).send({ error: 'Thiếu tham số period (ví dụ 2026-08, 2026-Q3, 2026)' })
+    let period
+    try {
+      period = parsePeriod(q.period)
+    } catch (e) {
+      if (e instanceof PeriodError) return reply.code(400).send({ error: e.message })
+      throw e
+    }
+    const data = options.live.current()
+    if (q.unit && !data.units.byCode.has(q.unit)) return reply.code(404).send({ error: `Không có đơn vị mã ${q.unit}` })
+    if (q.procedure && !data.procIndex.has(q.procedure)) return reply.code(404).send({ error: `Không có thủ tục mã ${q.procedure}` })
+    const reports = options.live.score(period, { asOf: now(), procedureCode: q.procedure })
+    const docs = reports.map((r) => scoreJson(r, q.unit ? r.units.filter((u) => u.unit.code === q.unit) : r.units))
+    return docs.length === 1 ? docs[0] : docs
+  })
+  return app
+}
