@@ -9,6 +9,7 @@ import { runExplain, runScore } from './commands/score.js'
 import { runPortal } from './commands/portal.js'
 import { runReport } from './commands/report.js'
 import { runImportCommand } from './commands/import.js'
+import { runFeedKey, runServe } from './commands/serve.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -20,6 +21,8 @@ Cách dùng:
   chiso portal rescore TỆP.json [--format table|json]
   chiso import <units|procedures|dossiers|steps|petitions|ratings|sync-reports|portal|data> TỆP… [--db chiso.db|postgres://…]
   chiso score --db chiso.db|postgres://… --period KỲ …   (điểm tính từ kho dữ liệu thay cho --data)
+  chiso serve [--db …] [--port 3000]       (nhận hồ sơ đẩy lên theo thời gian thực, API điểm)
+  chiso feed-key add --name TÊN [--unit MÃ] | list | revoke ID [--db …]
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
   chiso report letter --data DIR --period KỲ [--unit MÃ] [--profile TỆP] --out TỆP.docx|.pdf [--pdf] [--xlsx]
   chiso report appendix --data DIR --period KỲ [--unit MÃ] --out TỆP.xlsx
@@ -47,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
       return runReport(rest)
     case 'import':
       return runImportCommand(rest)
+    case 'serve':
+      return runServe(rest)
+    case 'feed-key':
+      return runFeedKey(rest)
     default:
       throw new CliError(`Lệnh "${command}" không tồn tại.\n\n${USAGE}`)
   }

@@ -80,9 +80,13 @@ export function registerFeed(app: FastifyInstance, options: FeedOptions): void {
     options.onStored(r.stored)
     const rejected = errorsOf(r.issues) ?? []
     const accepted = r.stored.length + r.unchanged + r.stale
+    const rejectedRecords = new Set(rejected.map((e) => e.position ?? e.key)).size
     const reply0: PortalReply = {
       error_code: rejected.length === 0 ? OK : accepted > 0 ? '1' : '-1',
-      message: rejected.length === 0 ? `Đồng bộ thành công ${accepted} hồ sơ` : `Đồng bộ thành công ${accepted} hồ sơ, ${rejected.length} lỗi`,
+      message:
+        rejected.length === 0
+          ? `Đồng bộ thành công ${accepted} hồ sơ`
+          : `Đồng bộ thành công ${accepted} hồ sơ; ${rejectedRecords} hồ sơ bị từ chối (${rejected.length} lỗi, xem "errors")`,
       runId: r.runId,
       ...(rejected.length ? { errors: rejected } : {}),
     }
