@@ -10,6 +10,7 @@ import { runPortal } from './commands/portal.js'
 import { runReport } from './commands/report.js'
 import { runImportCommand } from './commands/import.js'
 import { runFeedKey, runServe } from './commands/serve.js'
+import { runBackup, runExport, runRestore } from './commands/backup.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -23,6 +24,8 @@ Cách dùng:
   chiso score --db chiso.db|postgres://… --period KỲ …   (điểm tính từ kho dữ liệu thay cho --data)
   chiso serve [--db …] [--port 3000]       (nhận hồ sơ đẩy lên theo thời gian thực, API điểm)
   chiso feed-key add --name TÊN [--unit MÃ] | list | revoke ID [--db …]
+  chiso backup --db … --out TỆP [--schema S]  |  chiso restore TỆP --db … [--force]
+  chiso export --db … --period KỲ --out THƯ_MỤC   (mọi bản ghi của một kỳ, theo định dạng tệp đầu vào)
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
   chiso report letter --data DIR --period KỲ [--unit MÃ] [--profile TỆP] --out TỆP.docx|.pdf [--pdf] [--xlsx]
   chiso report appendix --data DIR --period KỲ [--unit MÃ] --out TỆP.xlsx
@@ -54,6 +57,12 @@ async function main(argv: string[]): Promise<number> {
       return runServe(rest)
     case 'feed-key':
       return runFeedKey(rest)
+    case 'backup':
+      return runBackup(rest)
+    case 'restore':
+      return runRestore(rest)
+    case 'export':
+      return runExport(rest)
     default:
       throw new CliError(`Lệnh "${command}" không tồn tại.\n\n${USAGE}`)
   }
@@ -64,7 +73,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (err: unknown) => {
-    if (err instanceof Error && (err instanceof CliError || ['PeriodError', 'RuleFileError', 'DataDirError', 'CalendarDataError', 'TraceError', 'NoRuleSetError', 'PortalResponseError', 'StoreError', 'TypeError'].includes(err.name))) {
+    if (err instanceof Error && (err instanceof CliError || ['PeriodError', 'RuleFileError', 'DataDirError', 'CalendarDataError', 'TraceError', 'NoRuleSetError', 'PortalResponseError', 'StoreError', 'BackupError', 'TypeError'].includes(err.name))) {
       process.stderr.write(`Lỗi: ${err.message}\n`)
     } else {
       process.stderr.write(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
