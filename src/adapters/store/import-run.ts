@@ -22,6 +22,7 @@ import { describeRecord, fileIssue, type ImportIssue } from '../import/issues.js
 import { MESSAGES } from '../import/messages.js'
 import { codeOf, isObject, quote } from '../import/parse-values.js'
 import { normalizeStep } from '../import/steps.js'
+import { DEFAULT_MAPPING, loadColumnMapping, readTabularDossiers, tabularFormatOf } from '../import/tabular/index.js'
 import { importPetitions, importProcedures, importRatings, importSyncReports, importUnits } from './import-records.js'
 import { STORE_MESSAGES } from './messages.js'
 import { readJsonFile, readPayloadBody, readPayloadFile, type PayloadItem, type PayloadSink } from './payload-reader.js'
@@ -72,6 +73,8 @@ export interface DossierImportOptions extends ImportOptions {
    * whose dossier is still missing after the run get one warning each.
    */
   stepsAwaiting?: readonly PendingSteps[]
+  /** Column mapping (YAML/JSON) for CSV and Excel files; default: the built-in mapping. */
+  mappingFile?: string
 }
 
 /** Steps kept for a dossier that is not stored (yet). */
@@ -483,8 +486,25 @@ export async function importDossiers(store: Store, files: readonly string[], opt
   const result = await runImport(store, 'dossiers', files, options, async (run) => {
     importer = await dossierImporter(store, run, options, basename(files[0] ?? 'dossiers'))
     for (const path of files) {
-      importer.file = basename(path)
-      await readPayloadFile(path, importer.file, 'DongBoHoSoMC', importer)
+      const sink = importer
+      sink.file = basename(path)
+      if (tabularFormatOf(path) === null) {
+        await readPayloadFile(path, sink.file, 'DongBoHoSoMC', sink)
+        continue
+      }
+      // CSV / Excel exports of one-stop systems: rows become DongBoHoSoMC records through the
+      // column mapping (docs/tabular-import.md), then follow the same rules as JSON records.
+      const mapping = options.mappingFile ? await loadColumnMapping(options.mappingFile) : DEFAULT_MAPPING
+      await readTabularDossiers(
+        path,
+        mapping,
+        async (raw, pos) => {
+          sink.item({ raw, text: null, line: pos.row, index: pos.index, envelope: pos.unitCode ? { records: [], unit: pos.unitCode, service: null } : null })
+          await sink.drain()
+        },
+        (issue, rejectedRow) => sink.issue(issue, rejectedRow),
+        { name: sink.file }
+      )
     }
     await importer.finish()
   })

@@ -57,7 +57,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
   if (!kind || !(KINDS as readonly string[]).includes(kind)) throw new CliError(`Dùng: chiso import <loại> TỆP… [--db ĐƯỜNG_DẪN|postgres://…]; loại là một trong: ${KINDS.join(', ')}.`)
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { db: { type: 'string' }, unit: { type: 'string' }, 'population-db': { type: 'string', multiple: true }, 'batch-size': { type: 'string' }, 'captured-at': { type: 'string' }, lenient: { type: 'boolean', default: false } },
+    options: { db: { type: 'string' }, unit: { type: 'string' }, mapping: { type: 'string' }, 'population-db': { type: 'string', multiple: true }, 'batch-size': { type: 'string' }, 'captured-at': { type: 'string' }, lenient: { type: 'boolean', default: false } },
     allowPositionals: true,
   })
   if (positionals.length === 0) throw new CliError(`Thiếu tệp cần nhập: chiso import ${kind} TỆP…`)
@@ -75,7 +75,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
         break
       }
       case 'dossiers':
-        results = [await importDossiers(store, positionals, { ...common, declaredUnit: values.unit, populationDatabaseCodes: values['population-db'] })]
+        results = [await importDossiers(store, positionals, { ...common, declaredUnit: values.unit, populationDatabaseCodes: values['population-db'], mappingFile: values.mapping })]
         break
       case 'steps':
         results = [await importSteps(store, positionals, common)]
@@ -101,9 +101,9 @@ export async function runImportCommand(args: string[]): Promise<number> {
     const errs = r.issues.filter((i) => i.severity === 'error')
     const warns = r.issues.filter((i) => i.severity === 'warning')
     errors += errs.length
-    for (const i of errs.slice(0, 50)) process.stderr.write(`Lỗi: ${formatIssue(i)}\n`)
+    for (const i of errs.slice(0, 50)) process.stderr.write(`${formatIssue(i)}\n`)
     if (errs.length > 50) process.stderr.write(`… và ${errs.length - 50} lỗi khác (xem bảng import_errors của lần nhập #${r.runId}).\n`)
-    for (const i of warns.slice(0, 10)) process.stderr.write(`Cảnh báo: ${formatIssue(i)}\n`)
+    for (const i of warns.slice(0, 10)) process.stderr.write(`${formatIssue(i)}\n`)
     if (warns.length > 10) process.stderr.write(`… và ${warns.length - 10} cảnh báo khác.\n`)
     process.stdout.write(summary(r) + '\n')
   }

@@ -152,7 +152,7 @@ async function loadSources(values: Values, io: ReportIo): Promise<Prepared> {
   const calendar = loadWorkingCalendar({ extraFiles: values.calendar ?? [] })
   const { prepared, issues, settings } = await loadPrepared(dir, calendar, { populationDatabaseCodes: values['population-db'] ?? [] })
   const errors = issues.filter((i) => i.severity === 'error')
-  for (const i of errors.slice(0, 20)) io.err(`Lỗi: ${formatIssue(i)}\n`)
+  for (const i of errors.slice(0, 20)) io.err(`${formatIssue(i)}\n`)
   if (errors.length > 20) io.err(`… và ${errors.length - 20} lỗi khác.\n`)
   if (issues.length) io.err(`${summarizeIssues(issues)}\n`)
   if (settings.populationDatabaseCodes.length === 0) {
