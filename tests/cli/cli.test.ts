@@ -119,6 +119,25 @@ describe('chiso score', () => {
   })
 })
 
+describe('chiso import and score --db', () => {
+  it('imports the demo folder into a SQLite store and scores it exactly as the folder', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'chiso-db-')), 'chiso.db')
+    const imp = chiso('import', 'data', demo, '--db', db)
+    expect(imp.code, imp.err).toBe(0)
+    expect(imp.out).toMatch(/Lần nhập #\d+ \(hồ sơ\): thêm mới 4000/)
+    const fromDb = JSON.parse(chiso('score', '--db', db, '--period', '2026-Q3', '--format', 'json', '--as-of', '2026-11-28').out)
+    const fromDir = JSON.parse(chiso('score', '--data', demo, '--period', '2026-Q3', '--format', 'json', '--as-of', '2026-11-28').out)
+    expect(fromDb.units).toEqual(fromDir.units)
+    const again = chiso('import', 'dossiers', join(demo, 'dossiers.json'), '--db', db)
+    expect(again.out).toMatch(/thêm mới 0, cập nhật 0, không đổi 4000/)
+  })
+  it('names a store that does not exist', () => {
+    const r = chiso('score', '--db', join(tmpdir(), 'khong-co.db'), '--period', '2026-08')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('Không có kho dữ liệu')
+  })
+})
+
 describe('chiso explain', () => {
   it('lists exactly the dossiers that cost a unit its 2.1 points, with reasons', () => {
     const j = JSON.parse(chiso('score', '--data', demo, '--period', '2026-08', '--format', 'json', '--as-of', '2026-11-28').out)

@@ -5,9 +5,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { dirname, extname } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadWorkingCalendar } from '../../calendar-file/load-calendar.js'
-import { formatIssue, summarizeIssues } from '../../import/issues.js'
-import { loadPrepared } from '../../import/load-prepared.js'
 import { parseLooseDateTime } from '../../import/parse-values.js'
 import { PortalResponseError } from '../../portal/portal-response.js'
 import { loadRuleSets } from '../../rules-files/load-rules.js'
@@ -20,12 +17,13 @@ import {
 import { parsePeriod, periodTitle } from '../../../engine/periods/period.js'
 import { dayNumberOf, vnDate } from '../../../engine/time/time.js'
 import { CliError } from '../errors.js'
+import { loadSource } from './source.js'
 
 /** Usage of `chiso report`, in Vietnamese. */
 export const REPORT_USAGE = `chiso report – công văn công bố kết quả Bộ chỉ số và phụ lục (Nghị định 30/2020/NĐ-CP)
 
 Cách dùng:
-  chiso report letter --data DIR --period KỲ [--unit MÃ] [--profile TỆP.yaml] --out TỆP.docx|TỆP.pdf
+  chiso report letter --data DIR|--db KHO --period KỲ [--unit MÃ] [--profile TỆP.yaml] --out TỆP.docx|TỆP.pdf
                       [--pdf [TỆP.pdf]] [--xlsx [TỆP.xlsx]] [--date YYYY-MM-DD] [--as-of YYYY-MM-DDTHH:mm]
                       [--calendar TỆP] [--population-db MÃ] [--lenient]
   chiso report letter --portal TỆP.json… --portal-as-of YYYY-MM-DDTHH:mm [--portal-previous TỆP.json…]
@@ -40,6 +38,7 @@ Cách dùng:
 
 const OPTIONS = {
   data: { type: 'string' },
+  db: { type: 'string' },
   period: { type: 'string' },
   unit: { type: 'string' },
   profile: { type: 'string' },
@@ -120,10 +119,10 @@ function chooseProfile(values: Values, dataUnits: Set<string> | null, io: Report
   if (values.data) {
     const found = findProfileInDataDir(values.data)
     if (found) return readProfile(found)
-    if (dataUnits?.has(DEMO_PROVINCE)) {
-      io.err(`Lưu ý: ${values.data} không có office-profile.yaml; dùng hồ sơ cơ quan mẫu của tỉnh Minh Sơn (${demoProfilePath()}).\n`)
-      return readProfile(demoProfilePath())
-    }
+  }
+  if (dataUnits?.has(DEMO_PROVINCE)) {
+    io.err(`Lưu ý: ${values.data ?? values.db ?? 'kho dữ liệu'} không có office-profile.yaml; dùng hồ sơ cơ quan mẫu của tỉnh Minh Sơn (${demoProfilePath()}).\n`)
+    return readProfile(demoProfilePath())
   }
   const where = values.data ? `${values.data}/office-profile.yaml` : 'office-profile.yaml'
   throw new CliError(`Chưa có hồ sơ cơ quan (tên cơ quan, địa danh, ký hiệu, nơi nhận, người ký…): tạo ${where} từ mẫu (chiso report profile --out ${where}) rồi sửa lại, hoặc dùng --profile TỆP.`)
@@ -142,27 +141,13 @@ async function loadSources(values: Values, io: ReportIo): Promise<Prepared> {
   const ruleSets = loadRuleSets()
   const portalFiles = values.portal ?? []
   if (portalFiles.length) {
-    if (values.data) throw new CliError('Chỉ dùng một nguồn số liệu: --data (chiso tự tính) hoặc --portal (số liệu Cổng), không dùng cả hai.')
+    if (values.data || values.db) throw new CliError('Chỉ dùng một nguồn số liệu: --data/--db (chiso tự tính) hoặc --portal (số liệu Cổng), không dùng cả hai.')
     const asOf = instantFrom(need(values['portal-as-of'], 'portal-as-of'), 'portal-as-of')
     const snapshots = snapshotsFromPortal(portalFiles, values['portal-previous'] ?? [], period, ruleSets, asOf)
     return { snapshots, profile: given ?? chooseProfile(values, null, io), exitCode: 0 }
   }
   if (values['portal-previous']?.length || values['portal-as-of']) throw new CliError('--portal-previous và --portal-as-of chỉ dùng cùng --portal.')
-  const dir = need(values.data, 'data')
-  const calendar = loadWorkingCalendar({ extraFiles: values.calendar ?? [] })
-  const { prepared, issues, settings } = await loadPrepared(dir, calendar, { populationDatabaseCodes: values['population-db'] ?? [] })
-  const errors = issues.filter((i) => i.severity === 'error')
-  for (const i of errors.slice(0, 20)) io.err(`${formatIssue(i)}\n`)
-  if (errors.length > 20) io.err(`… và ${errors.length - 20} lỗi khác.\n`)
-  if (issues.length) io.err(`${summarizeIssues(issues)}\n`)
-  if (settings.populationDatabaseCodes.length === 0) {
-    prepared.warnings.push('Chưa cấu hình mã CSDL dân cư (settings.json "populationDatabaseCodes" hoặc --population-db): chỉ tiêu 4.5a, 4.5b chỉ tính tài khoản VNeID và thành phần lấy từ kho dữ liệu.')
-  }
-  let exitCode = 0
-  if (errors.length && !values.lenient) {
-    io.err(`Có ${errors.length} bản ghi không đọc được (đã bỏ qua, các bản ghi khác vẫn được tính). Dùng --lenient để chấp nhận và trả mã thoát 0.\n`)
-    exitCode = 1
-  }
+  const { prepared, calendar, exitCode } = await loadSource(values, io.err)
   const asOf = values['as-of'] ? instantFrom(values['as-of'], 'as-of') : Date.now()
   const snapshots = snapshotsFromData(prepared, period, ruleSets, asOf, calendar)
   for (let y = +period.firstDay.slice(0, 4); y <= +period.lastDay.slice(0, 4); y++) {
