@@ -27,7 +27,7 @@ const demoYear = 2026
 const shown = y === demoYear || (y === demoYear + 1 && m === 0) ? period : `${demoYear}-10`
 console.log(`\n$ chiso score --db .demo/chiso.db --period ${shown}\n`)
 run(['score', '--db', db, '--period', shown])
-const cmd = 'npx chiso'
+const cmd = './chiso'
 console.log(`\nChi tiết một đơn vị:   ${cmd} score --db .demo/chiso.db --period ${shown} --unit <mã đơn vị>`)
 console.log(`Hồ sơ làm mất điểm:    ${cmd} explain --db .demo/chiso.db --period ${shown} --unit <mã đơn vị> --indicator 2.1`)
 console.log(`Công văn và phụ lục:   ${cmd} report letter --db .demo/chiso.db --period ${shown} --out cong-van.docx --pdf --xlsx`)
