@@ -29,6 +29,7 @@ import { readJsonFile, readPayloadBody, readPayloadFile, type PayloadItem, type 
 import { POPULATION_CODES_SETTING, readPopulationDatabaseCodes, readUnits } from './read-store.js'
 import {
   compareVersions,
+  HEADER_COLUMNS,
   dossierToRow,
   hashText,
   headerVersion,
@@ -121,20 +122,6 @@ export interface PayloadImportOptions extends DossierImportOptions {
 
 /** Columns of a stored dossier the version rule compares. */
 const STATE_COLUMNS = ['version', 'status_rank', 'payload_hash', 'record_hash', 'status']
-/** Columns a stored dossier is normalized again from (steps arriving later). */
-const HEADER_COLUMNS = [
-  'raw_payload',
-  'envelope_unit',
-  'declared_unit',
-  'source_file',
-  'source_position',
-  'source_line',
-  'version',
-  'status_rank',
-  'payload_hash',
-  'record_hash',
-  'first_seen_run',
-]
 
 const NO_STEPS: readonly ProcessStep[] = Object.freeze([])
 

@@ -6,6 +6,7 @@
  */
 import type { Dossier, Instant, Petition, ProcessStep, Procedure, Rating, SyncReport, Unit } from '../../engine/model.js'
 import {
+  HEADER_COLUMNS,
   DOSSIER_COLUMNS,
   dossierFromRow,
   PETITION_COLUMNS,
@@ -77,22 +78,7 @@ export interface StoredDossier {
   updatedAt: Instant
 }
 
-const STORED_COLUMNS = [
-  ...DOSSIER_COLUMNS,
-  'raw_payload',
-  'envelope_unit',
-  'declared_unit',
-  'source_file',
-  'source_position',
-  'source_line',
-  'version',
-  'status_rank',
-  'payload_hash',
-  'record_hash',
-  'first_seen_run',
-  'last_run',
-  'updated_at',
-]
+const STORED_COLUMNS = [...DOSSIER_COLUMNS, ...HEADER_COLUMNS, 'last_run', 'updated_at']
 
 /** One dossier by MaHoSo, or null. */
 export async function readDossier(store: Store, id: string): Promise<StoredDossier | null> {

@@ -320,3 +320,18 @@ export function syncReportToRow(s: SyncReport): Row {
 export function syncReportFromRow(r: readonly ColumnValue[]): SyncReport {
   return { unitCode: String(r[0]), month: String(r[1]), receivedNationalReport: num(r[2]), receivedPortal: num(r[3]) }
 }
+
+/** Columns a stored dossier is normalized again from (steps arriving later). */
+export const HEADER_COLUMNS: readonly string[] = [
+  'raw_payload',
+  'envelope_unit',
+  'declared_unit',
+  'source_file',
+  'source_position',
+  'source_line',
+  'version',
+  'status_rank',
+  'payload_hash',
+  'record_hash',
+  'first_seen_run',
+]
