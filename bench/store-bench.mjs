@@ -74,7 +74,7 @@ const loadMs = performance.now() - t0
 console.log(`load ${prepared.table.n} dossiers from SQLite into the columnar table: ${(loadMs / 1000).toFixed(2)} s, peak RSS ${mb(peak())}`)
 const live = new LiveData(prepared, cal, sets)
 const asOf = Date.parse('2026-11-27T17:00:00+07:00')
-const app = buildServer({ live, ingest: storeIngestor(store), calendar: cal, now: () => asOf })
+const app = buildServer({ live, ingest: storeIngestor(store), calendar: cal, ruleSets: sets, now: () => asOf })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const base = `http://127.0.0.1:${app.server.address().port}`
 const { key } = await createFeedKey(store, 'bench', null)

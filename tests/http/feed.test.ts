@@ -45,7 +45,8 @@ beforeAll(async () => {
   await importDataDir(store, join(dir, 'data'))
   ;({ key, id: keyId } = await createFeedKey(store, 'Hệ thống một cửa thử nghiệm', null))
   const { prepared } = await loadPreparedFromStore(store, cal)
-  app = buildServer({ live: new LiveData(prepared, cal, loadRuleSets()), ingest: storeIngestor(store), calendar: cal, now: () => asOf })
+  const ruleSets = loadRuleSets()
+  app = buildServer({ live: new LiveData(prepared, cal, ruleSets), ingest: storeIngestor(store), calendar: cal, ruleSets, now: () => asOf })
 })
 afterAll(async () => {
   await app?.close()
@@ -119,6 +120,11 @@ describe('the DongBoHoSoMC feed', () => {
 })
 
 describe('the score API', () => {
+  it('serves the read API beside the feed on the same server', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/units/${unit}/overview?period=2026-11` })
+    expect(r.statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json().openapi).toMatch(/^3\.1/)
+  })
   it('validates the period and the unit with Vietnamese errors', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-13' })).json().error).toContain('không hợp lệ')
     expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-08&unit=nope' })).statusCode).toBe(404)

@@ -9,11 +9,14 @@ import type { LiveData } from '../../engine/live/live-data.js'
 import { parsePeriod, PeriodError } from '../../engine/periods/period.js'
 import { scoreJson } from '../cli/format.js'
 import { registerFeed, type FeedIngestor } from './feed.js'
+import { registerReadApi } from './api/read-api.js'
+import type { RuleSet } from '../../engine/rules/types.js'
 
 export interface ServerOptions {
   live: LiveData
   ingest: FeedIngestor
   calendar: WorkingCalendar
+  ruleSets: RuleSet[]
   /** Time the data are taken at (default: now). */
   now?: () => number
   /** Largest request body, bytes. @default 64 MiB */
@@ -44,6 +47,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   })
 
   registerFeed(app, { ingest: options.ingest, onStored: (ds) => { for (const d of ds) options.live.upsert(d) } })
+  registerReadApi(app, { live: options.live, calendar: options.calendar, ruleSets: options.ruleSets, now })
 
   app.get('/api/health', async () => ({ ok: true, dossiers: options.live.current().table.n, pushed: options.live.pushed }))
 
