@@ -480,42 +480,28 @@ export async function loadDataDir(
     ratings: [],
   }
   if (steps !== undefined) dataset.steps = steps
-  if (present.has(DATA_FILES.petitions)) {
-    const t = new FileTally(DATA_FILES.petitions, issues)
-    const payload = await readJson(dir, DATA_FILES.petitions, false, issues)
+  /** Read one optional record file, parse it, count it; `undefined` when absent or unreadable. */
+  const optional = async <T>(file: string, parse: (payload: unknown) => { issues: readonly ImportIssue[] } & T): Promise<T | undefined> => {
+    if (!present.has(file)) return undefined
+    const t = new FileTally(file, issues)
+    const payload = await readJson(dir, file, false, issues)
+    let parsed: T | undefined
     if (payload !== undefined) {
-      const parsed = parsePetitions(payload, refs, DATA_FILES.petitions)
-      pushAll(issues, parsed.issues)
-      dataset.petitions = parsed.petitions
+      const result = parse(payload)
+      pushAll(issues, result.issues)
+      parsed = result
       t.records = Array.isArray(payload) ? payload.length : 0
-      t.rejected = countRejected(parsed.issues)
+      t.rejected = countRejected(result.issues)
     }
     files.push(t.done())
+    return parsed
   }
-  if (present.has(DATA_FILES.ratings)) {
-    const t = new FileTally(DATA_FILES.ratings, issues)
-    const payload = await readJson(dir, DATA_FILES.ratings, false, issues)
-    if (payload !== undefined) {
-      const parsed = parseRatings(payload, refs, DATA_FILES.ratings)
-      pushAll(issues, parsed.issues)
-      dataset.ratings = parsed.ratings
-      t.records = Array.isArray(payload) ? payload.length : 0
-      t.rejected = countRejected(parsed.issues)
-    }
-    files.push(t.done())
-  }
-  if (present.has(DATA_FILES.syncReports)) {
-    const t = new FileTally(DATA_FILES.syncReports, issues)
-    const payload = await readJson(dir, DATA_FILES.syncReports, false, issues)
-    if (payload !== undefined) {
-      const parsed = parseSyncReports(payload, refs, DATA_FILES.syncReports)
-      pushAll(issues, parsed.issues)
-      dataset.syncReports = parsed.syncReports
-      t.records = Array.isArray(payload) ? payload.length : 0
-      t.rejected = countRejected(parsed.issues)
-    }
-    files.push(t.done())
-  }
+  const petitions = await optional(DATA_FILES.petitions, (p) => parsePetitions(p, refs, DATA_FILES.petitions))
+  if (petitions) dataset.petitions = petitions.petitions
+  const ratings = await optional(DATA_FILES.ratings, (p) => parseRatings(p, refs, DATA_FILES.ratings))
+  if (ratings) dataset.ratings = ratings.ratings
+  const reports = await optional(DATA_FILES.syncReports, (p) => parseSyncReports(p, refs, DATA_FILES.syncReports))
+  if (reports) dataset.syncReports = reports.syncReports
 
   return {
     dataset,
