@@ -20,6 +20,7 @@ function rule(code: IndicatorCode, max: number, points: PointsRule, zeroDenomina
     reference: { act: 'x' },
     provenance: 'data',
     ...over,
+    portalCodes: over.portalCodes ?? (over.portalCode ? [over.portalCode] : []),
   }
 }
 const prop: PointsRule = { kind: 'proportional' }

@@ -180,7 +180,7 @@ function compare(official: number | null, computed: number | null, tracked: bool
 
 /** The indicator a portal metric code stands for: the rule set's `portalCode` first, then the spec's table. */
 function indicatorForCode(ruleSet: RuleSet, code: string): { rule: IndicatorRule | null; indicator: string; note?: string } {
-  for (const rule of Object.values(ruleSet.indicators)) if (rule && rule.portalCode === code) return { rule, indicator: rule.code }
+  for (const rule of Object.values(ruleSet.indicators)) if (rule && rule.portalCodes.includes(code)) return { rule, indicator: rule.code }
   const known = PORTAL_METRIC_CODES[code]
   if (!known) return { rule: null, indicator: code, note: `Không tính lại được: mã chỉ số ${code} không có trong bộ quy tắc hay bảng mã Cổng` }
   const rule = ruleSet.indicators[known.indicator] ?? null

@@ -68,6 +68,13 @@ function code(file: string, key: string, v: unknown): IndicatorCode {
   return oneOf(file, key, v, INDICATOR_CODES)
 }
 
+/** `portalCode`: null, one code, or a list of codes. */
+function portalCodes(file: string, v: unknown): string[] {
+  if (v === null || v === undefined) return []
+  if (Array.isArray(v)) return v.map((c, i) => str(file, `portalCode[${i}]`, c))
+  return [str(file, 'portalCode', v)]
+}
+
 /** Parse `acts.yaml`. */
 export function buildActs(f: ParsedFile): Map<string, LegalAct> {
   const root = obj(f.file, '(gốc)', f.data)
@@ -111,9 +118,11 @@ export function buildIndicatorVersions(f: ParsedFile, acts: Map<string, LegalAct
   const c = code(f.file, 'code', o.code)
   const expectedFile = `${c}.yaml`
   if (!f.file.endsWith(expectedFile)) throw new RuleFileError(f.file, 'code', `mã "${c}" phải nằm trong tệp ${expectedFile}`)
+  const codes = portalCodes(f.file, o.portalCode)
   const base = {
+    portalCode: codes[0] ?? null,
     code: c,
-    portalCode: o.portalCode === null || o.portalCode === undefined ? null : str(f.file, 'portalCode', o.portalCode),
+    portalCodes: codes,
     name: str(f.file, 'name', o.name),
     description: str(f.file, 'description', o.description),
     reference: reference(f.file, 'reference', o.reference, acts),

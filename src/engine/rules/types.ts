@@ -53,8 +53,10 @@ export interface LegalReference {
 /** One indicator as it stands on a date. */
 export interface IndicatorRule {
   code: IndicatorCode
-  /** Code of the portal's METRICS table, e.g. `PUBLISH_ON_TIME`. */
+  /** Code of the portal's METRICS table, e.g. `PUBLISH_ON_TIME` (the first of `portalCodes`). */
   portalCode: string | null
+  /** Every portal metric code published for it (5.1 is published as two metrics). */
+  portalCodes: string[]
   /** Vietnamese name (tên chỉ tiêu). */
   name: string
   /** What is counted, in Vietnamese. */
