@@ -31,7 +31,7 @@ import {
 import { loadPreparedFromStore } from './load-prepared.js'
 import { loadMigrations, type Dialect } from './migrations.js'
 import { readDossier, readPortalSnapshots, readSteps } from './read-store.js'
-import { DOSSIER_COLUMNS } from './rows.js'
+import { DOSSIER_COLUMNS, HEADER_COLUMNS } from './rows.js'
 import { TABLE_NAMES, TABLES, type ColumnValue } from './schema.js'
 import { openStore, type Store } from './store.js'
 
@@ -61,19 +61,7 @@ function scores(p: PreparedData) {
 }
 
 /** Every stored column of the dossiers that the import decides (not run ids or times), by MaHoSo. */
-const COMPARED = [
-  ...DOSSIER_COLUMNS,
-  'raw_payload',
-  'envelope_unit',
-  'declared_unit',
-  'source_file',
-  'source_position',
-  'source_line',
-  'version',
-  'status_rank',
-  'payload_hash',
-  'record_hash',
-]
+const COMPARED = [...DOSSIER_COLUMNS, ...HEADER_COLUMNS.filter((c) => c !== 'first_seen_run')]
 
 async function dossierRows(store: Store): Promise<Map<string, ColumnValue[]>> {
   const out = new Map<string, ColumnValue[]>()
