@@ -18,8 +18,9 @@ import {
   type UnitLevel,
 } from '../../engine/model.js'
 import { normalizeUnitName } from './dongbohosomc.js'
-import { fileIssue, type ImportIssue, RecordIssues } from './issues.js'
+import { type ImportIssue, RecordIssues } from './issues.js'
 import { MESSAGES } from './messages.js'
+import { notArray, objectRecords, warnUnknownFields } from './records.js'
 import { isIsoDate, isObject, quote } from './parse-values.js'
 
 const UNIT_FIELDS: ReadonlySet<string> = new Set(['code', 'name', 'level', 'parent'])
@@ -51,26 +52,6 @@ const DATE_FIELDS = ['decisionDate', 'legalEffectiveDate', 'publicOnPortalDate']
 const NATIONAL_CODE = /^\d\.\d{6}$/
 
 /** A file-level error when a catalogue file is not a JSON array. */
-function notArray(file: string): ImportIssue {
-  return fileIssue('error', file, MESSAGES.badTopLevel('một mảng JSON ([ … ])'))
-}
-
-/** Warn about fields the format does not define, once per field and file (typos, other exports). */
-function warnUnknownFields(
-  rec: RecordIssues,
-  raw: Record<string, unknown>,
-  known: ReadonlySet<string>,
-  warned: Set<string>,
-  prefix = ''
-): void {
-  for (const field of Object.keys(raw)) {
-    const path = prefix + field
-    if (known.has(field) || warned.has(path)) continue
-    warned.add(path)
-    rec.warn(path, MESSAGES.unknownField(path))
-  }
-}
-
 function readText(
   rec: RecordIssues,
   raw: Record<string, unknown>,
@@ -131,14 +112,7 @@ export function parseUnits(payload: unknown, file = 'units.json'): ParseUnitsRes
   const inFile = new Set<string>()
   const firstAt = new Map<string, number>()
   const candidates: { unit: Unit; rec: RecordIssues }[] = []
-  for (let i = 0; i < payload.length; i++) {
-    const raw: unknown = payload[i]
-    const rec = new RecordIssues('unit', file, i + 1)
-    if (!isObject(raw)) {
-      rec.error(null, MESSAGES.notObject)
-      issues.push(...rec.list)
-      continue
-    }
+  for (const { raw, rec, index: i } of objectRecords(payload, 'unit', file, issues)) {
     const code = readText(rec, raw, 'code', 'mã định danh đơn vị')
     if (code) rec.key = code
     warnUnknownFields(rec, raw, UNIT_FIELDS, warned)
@@ -273,14 +247,7 @@ export function parseProcedures(
   const warned = new Set<string>()
   const procedures: Procedure[] = []
   const seenAt = new Map<string, number>()
-  for (let i = 0; i < payload.length; i++) {
-    const raw: unknown = payload[i]
-    const rec = new RecordIssues('procedure', file, i + 1)
-    if (!isObject(raw)) {
-      rec.error(null, MESSAGES.notObject)
-      issues.push(...rec.list)
-      continue
-    }
+  for (const { raw, rec, index: i } of objectRecords(payload, 'procedure', file, issues)) {
     const code = readText(rec, raw, 'code', 'mã thủ tục hành chính')
     if (code) {
       rec.key = code

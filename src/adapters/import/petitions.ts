@@ -6,9 +6,10 @@
  * `YYYY-MM-DD HH:mm[:ss]` (Vietnam time) and `yyyyMMddHHmmss`. Format: `docs/data-formats.md`.
  */
 import type { Instant, Petition, Rating, SyncReport } from '../../engine/model.js'
-import { fileIssue, type ImportIssue, RecordIssues } from './issues.js'
+import { type ImportIssue, RecordIssues } from './issues.js'
 import { MESSAGES } from './messages.js'
-import { codeOf, isObject, parseLooseDateTime, quote } from './parse-values.js'
+import { notArray, objectRecords, warnUnknownFields } from './records.js'
+import { codeOf, parseLooseDateTime, quote } from './parse-values.js'
 
 const PETITION_FIELDS: ReadonlySet<string> = new Set([
   'id',
@@ -48,24 +49,6 @@ export interface ReferenceSets {
   units: ReadonlySet<string>
   /** Ids of the accepted dossiers. */
   dossiers: { has(id: string): boolean }
-}
-
-function notArray(file: string): ImportIssue {
-  return fileIssue('error', file, MESSAGES.badTopLevel('một mảng JSON ([ … ])'))
-}
-
-/** Warn about fields the format does not define, once per field and file (typos, other exports). */
-function warnUnknownFields(
-  rec: RecordIssues,
-  raw: Record<string, unknown>,
-  known: ReadonlySet<string>,
-  warned: Set<string>
-): void {
-  for (const field of Object.keys(raw)) {
-    if (known.has(field) || warned.has(field)) continue
-    warned.add(field)
-    rec.warn(field, MESSAGES.unknownField(field))
-  }
 }
 
 function readId(
@@ -124,14 +107,7 @@ export function parsePetitions(
   const warned = new Set<string>()
   const petitions: Petition[] = []
   const position = new Map<string, { slot: number; index: number }>()
-  for (let i = 0; i < payload.length; i++) {
-    const raw: unknown = payload[i]
-    const rec = new RecordIssues('petition', file, i + 1)
-    if (!isObject(raw)) {
-      rec.error(null, MESSAGES.notObject)
-      issues.push(...rec.list)
-      continue
-    }
+  for (const { raw, rec, index: i } of objectRecords(payload, 'petition', file, issues)) {
     const id = readId(rec, raw, 'id', 'mã phản ánh, kiến nghị')
     if (id) rec.key = id
     warnUnknownFields(rec, raw, PETITION_FIELDS, warned)
@@ -219,14 +195,7 @@ export function parseRatings(
   const issues: ImportIssue[] = []
   const warned = new Set<string>()
   const ratings: Rating[] = []
-  for (let i = 0; i < payload.length; i++) {
-    const raw: unknown = payload[i]
-    const rec = new RecordIssues('rating', file, i + 1)
-    if (!isObject(raw)) {
-      rec.error(null, MESSAGES.notObject)
-      issues.push(...rec.list)
-      continue
-    }
+  for (const { raw, rec } of objectRecords(payload, 'rating', file, issues)) {
     const dossierId = readId(rec, raw, 'dossierId', 'mã hồ sơ được đánh giá')
     if (dossierId) rec.key = dossierId
     warnUnknownFields(rec, raw, RATING_FIELDS, warned)
@@ -278,14 +247,7 @@ export function parseSyncReports(
   const warned = new Set<string>()
   const syncReports: SyncReport[] = []
   const position = new Map<string, { slot: number; index: number }>()
-  for (let i = 0; i < payload.length; i++) {
-    const raw: unknown = payload[i]
-    const rec = new RecordIssues('syncReport', file, i + 1)
-    if (!isObject(raw)) {
-      rec.error(null, MESSAGES.notObject)
-      issues.push(...rec.list)
-      continue
-    }
+  for (const { raw, rec, index: i } of objectRecords(payload, 'syncReport', file, issues)) {
     const unitCode = readId(rec, raw, 'unitCode', 'mã đơn vị')
     const month = typeof raw.month === 'string' ? raw.month.trim() : ''
     if (unitCode) rec.key = month ? `${unitCode}, month ${month}` : unitCode
