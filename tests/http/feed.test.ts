@@ -46,7 +46,7 @@ beforeAll(async () => {
   ;({ key, id: keyId } = await createFeedKey(store, 'Hệ thống một cửa thử nghiệm', null))
   const { prepared } = await loadPreparedFromStore(store, cal)
   const ruleSets = loadRuleSets()
-  app = buildServer({ live: new LiveData(prepared, cal, ruleSets), ingest: storeIngestor(store), calendar: cal, ruleSets, now: () => asOf })
+  app = buildServer({ live: new LiveData(prepared, cal, ruleSets), ingest: storeIngestor(store), calendar: cal, ruleSets, store, now: () => asOf })
 })
 afterAll(async () => {
   await app?.close()

@@ -11,12 +11,22 @@ import { scoreJson } from '../cli/format.js'
 import { registerFeed, type FeedIngestor } from './feed.js'
 import { registerReadApi } from './api/read-api.js'
 import type { RuleSet } from '../../engine/rules/types.js'
+import type { Store } from '../store/store.js'
+import { registerAuth } from './auth/auth-routes.js'
+import type { ApiContext } from './context.js'
+import { registerTargetsApi } from './api/targets-api.js'
+import { registerPlannerApi } from './api/planner-api.js'
+import { registerMoreApi } from './api/more-api.js'
+import { registerExports } from './export/register-exports.js'
+import { registerWeb } from './web/register-web.js'
 
 export interface ServerOptions {
   live: LiveData
   ingest: FeedIngestor
   calendar: WorkingCalendar
   ruleSets: RuleSet[]
+  /** The store: accounts, sessions, targets, audit log, imports. */
+  store: Store
   /** Time the data are taken at (default: now). */
   now?: () => number
   /** Largest request body, bytes. @default 64 MiB */
@@ -46,8 +56,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     return reply.code(status).send({ error: message })
   })
 
+  const ctx: ApiContext = { live: options.live, calendar: options.calendar, ruleSets: options.ruleSets, store: options.store, now }
   registerFeed(app, { ingest: options.ingest, onStored: (ds) => { for (const d of ds) options.live.upsert(d) } })
+  // The session hook comes first: every /api route after it knows who asks (auth/access.ts).
+  registerAuth(app, ctx)
+  registerExports(app, ctx)
   registerReadApi(app, { live: options.live, calendar: options.calendar, ruleSets: options.ruleSets, now })
+  registerMoreApi(app, ctx)
+  registerTargetsApi(app, ctx)
+  registerPlannerApi(app, ctx)
+  registerWeb(app, ctx)
 
   app.get('/api/health', async () => ({ ok: true, dossiers: options.live.current().table.n, pushed: options.live.pushed }))
 

@@ -45,6 +45,10 @@ export const TABLE_NAMES = [
   'sync_reports',
   'portal_snapshots',
   'import_errors',
+  'users',
+  'sessions',
+  'targets',
+  'target_history',
 ] as const
 export type TableName = (typeof TABLE_NAMES)[number]
 
@@ -217,6 +221,59 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       c('field', 'text'),
       c('message', 'text'),
     ],
+  },
+  // The web application's tables (migration 002).
+  users: {
+    name: 'users',
+    conflict: ['username'],
+    key: 'username',
+    columns: [
+      c('username', 'text'),
+      c('display_name', 'text'),
+      c('role', 'text'),
+      c('unit_code', 'text'),
+      c('password_hash', 'text'),
+      c('disabled', 'bool'),
+      c('created_at', 'bigint', true),
+      c('updated_at', 'bigint'),
+      c('last_login_at', 'bigint'),
+    ],
+  },
+  sessions: {
+    name: 'sessions',
+    conflict: ['token_hash'],
+    key: 'token_hash',
+    columns: [
+      c('token_hash', 'text'),
+      c('username', 'text'),
+      c('csrf_token', 'text'),
+      c('created_at', 'bigint', true),
+      c('expires_at', 'bigint'),
+      c('last_seen_at', 'bigint'),
+      c('revoked_at', 'bigint'),
+      c('ip', 'text'),
+      c('user_agent', 'text'),
+    ],
+  },
+  targets: {
+    name: 'targets',
+    conflict: ['id'],
+    key: 'id',
+    columns: [
+      c('id', 'text'),
+      c('definition', 'json'),
+      c('created_by', 'text', true),
+      c('created_at', 'bigint', true),
+      c('updated_by', 'text'),
+      c('updated_at', 'bigint'),
+      c('archived_at', 'bigint'),
+    ],
+  },
+  target_history: {
+    name: 'target_history',
+    conflict: null,
+    key: null,
+    columns: [c('target_id', 'text'), c('at', 'bigint'), c('actor', 'text'), c('action', 'text'), c('definition', 'json')],
   },
 }
 

@@ -25,7 +25,7 @@ export async function runServe(args: string[]): Promise<number> {
   const { prepared } = await loadPreparedFromStore(store, calendar)
   const ruleSets = loadRuleSets()
   const live = new LiveData(prepared, calendar, ruleSets)
-  const app = buildServer({ live, ingest: storeIngestor(store), calendar, ruleSets })
+  const app = buildServer({ live, ingest: storeIngestor(store), calendar, ruleSets, store })
   await app.listen({ port, host: values.host })
   const address = app.server.address()
   const shown = typeof address === 'object' && address ? `http://${values.host}:${address.port}` : String(address)
