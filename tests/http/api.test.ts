@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { loadWorkingCalendar } from '../../src/adapters/calendar-file/load-calendar.js'
 import { writeDemoData } from '../../src/adapters/demo/demo-data.js'
 import { registerReadApi } from '../../src/adapters/http/api/read-api.js'
+import { Access, setAccess } from '../../src/adapters/http/auth/access.js'
 import { loadRuleSets } from '../../src/adapters/rules-files/load-rules.js'
 import { importDataDir } from '../../src/adapters/store/import-run.js'
 import { loadPreparedFromStore } from '../../src/adapters/store/load-prepared.js'
@@ -58,6 +59,9 @@ beforeAll(async () => {
     const methods = Array.isArray(r.method) ? r.method : [r.method]
     if (methods.includes('GET')) routes.push(r.url)
   })
+  // Signed in as an administrator (the session hook's part; access rules are tested in access.test.ts).
+  const admin = { username: 'quantri', displayName: 'Quản trị', role: 'admin' as const, unitCode: null }
+  app.addHook('onRequest', async (req) => setAccess(req, new Access(admin, live.current().units)))
   registerReadApi(app, { live, calendar: cal, ruleSets, now: () => asOf })
   await app.ready()
   unit = report('2026-08').units.find((u) => u.unit.parent === null)!

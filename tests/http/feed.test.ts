@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../../src/adapters/calendar-file/load-calen
 import { writeDemoData } from '../../src/adapters/demo/demo-data.js'
 import { createFeedKey, revokeFeedKey } from '../../src/adapters/http/feed-keys.js'
 import { buildServer } from '../../src/adapters/http/server.js'
+import { ensureFirstAdmin } from '../../src/adapters/http/auth/users.js'
 import { storeIngestor } from '../../src/adapters/http/store-ingestor.js'
 import { loadRuleSets } from '../../src/adapters/rules-files/load-rules.js'
 import { importDataDir } from '../../src/adapters/store/import-run.js'
@@ -24,6 +25,8 @@ let store: Store
 let app: FastifyInstance
 let key: string
 let keyId: number
+/** Session cookie of an administrator (the /api routes need one). */
+let cookie: string
 const unit = '000.00.07.H99'
 const asOf = Date.parse('2026-11-27T17:00:00+07:00')
 
@@ -32,7 +35,7 @@ function dossier(id: string, extra: Record<string, string> = {}) {
 }
 
 async function score(period = '2026-11') {
-  const r = await app.inject({ method: 'GET', url: `/api/scores?period=${period}&unit=${unit}` })
+  const r = await app.inject({ method: 'GET', url: `/api/scores?period=${period}&unit=${unit}`, headers: { cookie } })
   expect(r.statusCode).toBe(200)
   return r.json().units[0] as { total: number; indicators: { id: string; numerator: number; denominator: number }[] }
 }
@@ -47,6 +50,9 @@ beforeAll(async () => {
   const { prepared } = await loadPreparedFromStore(store, cal)
   const ruleSets = loadRuleSets()
   app = buildServer({ live: new LiveData(prepared, cal, ruleSets), ingest: storeIngestor(store), calendar: cal, ruleSets, store, now: () => asOf })
+  await ensureFirstAdmin(store, { CHISO_ADMIN_USER: 'quantri', CHISO_ADMIN_PASSWORD: 'mat-khau-thu-nghiem' })
+  const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'quantri', password: 'mat-khau-thu-nghiem' } })
+  cookie = String(login.headers['set-cookie']).split(';')[0]
 })
 afterAll(async () => {
   await app?.close()
@@ -121,12 +127,12 @@ describe('the DongBoHoSoMC feed', () => {
 
 describe('the score API', () => {
   it('serves the read API beside the feed on the same server', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/units/${unit}/overview?period=2026-11` })
+    const r = await app.inject({ method: 'GET', url: `/api/units/${unit}/overview?period=2026-11`, headers: { cookie } })
     expect(r.statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json().openapi).toMatch(/^3\.1/)
   })
   it('validates the period and the unit with Vietnamese errors', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-13' })).json().error).toContain('không hợp lệ')
-    expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-08&unit=nope' })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-13', headers: { cookie } })).json().error).toContain('không hợp lệ')
+    expect((await app.inject({ method: 'GET', url: '/api/scores?period=2026-08&unit=nope', headers: { cookie } })).statusCode).toBe(404)
   })
 })

@@ -11,6 +11,7 @@ import { runReport } from './commands/report.js'
 import { runImportCommand } from './commands/import.js'
 import { runFeedKey, runServe } from './commands/serve.js'
 import { runBackup, runExport, runRestore } from './commands/backup.js'
+import { runUser } from './commands/user.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -24,6 +25,8 @@ Cách dùng:
   chiso score --db chiso.db|postgres://… --period KỲ …   (điểm tính từ kho dữ liệu thay cho --data)
   chiso serve [--db …] [--port 3000]       (nhận hồ sơ đẩy lên theo thời gian thực, API điểm)
   chiso feed-key add --name TÊN [--unit MÃ] | list | revoke ID [--db …]
+  chiso user add --username TÊN --name "Họ tên" --role admin|officer|viewer [--unit MÃ] [--password MK] [--db …]
+  chiso user list | passwd TÊN [--password MK] | disable TÊN | enable TÊN [--db …]
   chiso backup --db … --out TỆP [--schema S]  |  chiso restore TỆP --db … [--force]
   chiso export --db … --period KỲ --out THƯ_MỤC   (mọi bản ghi của một kỳ, theo định dạng tệp đầu vào)
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
@@ -57,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return runServe(rest)
     case 'feed-key':
       return runFeedKey(rest)
+    case 'user':
+      return runUser(rest)
     case 'backup':
       return runBackup(rest)
     case 'restore':

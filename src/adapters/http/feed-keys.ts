@@ -27,8 +27,8 @@ async function readKeys(store: Store): Promise<StoredKey[]> {
   return Array.isArray(v) ? (v as StoredKey[]) : []
 }
 
-/** Create a key for a sender; returns the key (shown once) and its id. */
-export async function createFeedKey(store: Store, name: string, unitCode: string | null): Promise<{ id: number; key: string }> {
+/** Create a key for a sender; returns the key (shown once) and its id. `actor`: for the audit log (default: the store's). */
+export async function createFeedKey(store: Store, name: string, unitCode: string | null, actor?: string): Promise<{ id: number; key: string }> {
   const key = `chiso_${randomBytes(24).toString('base64url')}`
   // Read before the transaction: the store serializes access, a read inside would wait on it.
   const keys = await readKeys(store)
@@ -36,20 +36,20 @@ export async function createFeedKey(store: Store, name: string, unitCode: string
   keys.push({ id, name, unitCode, hash: hash(key), createdAt: new Date().toISOString(), revokedAt: null })
   await store.transaction(async (tx) => {
     await tx.setSetting(SETTING, keys)
-    await tx.audit('feed.key.created', { id, name, unitCode })
+    await tx.audit('feed-key.created', { id, name, unitCode }, null, actor)
   })
   return { id, key }
 }
 
 /** Revoke a key by id; false if there is no such active key. */
-export async function revokeFeedKey(store: Store, id: number): Promise<boolean> {
+export async function revokeFeedKey(store: Store, id: number, actor?: string): Promise<boolean> {
   const keys = await readKeys(store)
   const k = keys.find((x) => x.id === id && x.revokedAt === null)
   if (!k) return false
   k.revokedAt = new Date().toISOString()
   await store.transaction(async (tx) => {
     await tx.setSetting(SETTING, keys)
-    await tx.audit('feed.key.revoked', { id, name: k.name })
+    await tx.audit('feed-key.revoked', { id, name: k.name }, null, actor)
   })
   return true
 }

@@ -13,6 +13,7 @@ import { registerReadApi } from './api/read-api.js'
 import type { RuleSet } from '../../engine/rules/types.js'
 import type { Store } from '../store/store.js'
 import { registerAuth } from './auth/auth-routes.js'
+import { accessOf, requireRead } from './auth/access.js'
 import type { ApiContext } from './context.js'
 import { registerTargetsApi } from './api/targets-api.js'
 import { registerPlannerApi } from './api/planner-api.js'
@@ -31,16 +32,20 @@ export interface ServerOptions {
   now?: () => number
   /** Largest request body, bytes. @default 64 MiB */
   bodyLimit?: number
+  /** Trust `X-Forwarded-*` of a reverse proxy (https detection for the Secure cookie). @default false */
+  trustProxy?: boolean
 }
 
 /** Build the Fastify app (not listening). */
 export function buildServer(options: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 64 * 1024 * 1024 })
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 64 * 1024 * 1024, trustProxy: options.trustProxy ?? false })
   const now = options.now ?? Date.now
 
   // Every error answers in Vietnamese, in the portal's shape on the feed and as {error} on /api.
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
+  app.setErrorHandler((err: Error & { statusCode?: number; status?: number; code?: string }, req, reply) => {
+    // statusCode: Fastify's errors, AccessError, AccountError; status: ApiError (api/params.ts).
+    const given = err.statusCode ?? err.status
+    const status = given && given >= 400 && given < 600 ? given : 500
     const message =
       err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
         ? `Nội dung yêu cầu không phải JSON hợp lệ: ${err.message}`
@@ -53,6 +58,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
               : err.message
     if (status >= 500) req.log.error(err)
     if (req.url.startsWith('/dvcqg')) return reply.code(status).send({ error_code: String(status === 400 ? -1 : status), message })
+    if (err.name === 'AccessError' && status === 401) return reply.code(401).send({ error: message, code: 'unauthenticated' })
     return reply.code(status).send({ error: message })
   })
 
@@ -80,10 +86,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       throw e
     }
     const data = options.live.current()
+    const access = q.unit ? requireRead(req, q.unit) : accessOf(req)
     if (q.unit && !data.units.byCode.has(q.unit)) return reply.code(404).send({ error: `Không có đơn vị mã ${q.unit}` })
     if (q.procedure && !data.procIndex.has(q.procedure)) return reply.code(404).send({ error: `Không có thủ tục mã ${q.procedure}` })
     const reports = options.live.score(period, { asOf: now(), procedureCode: q.procedure })
-    const docs = reports.map((r) => scoreJson(r, q.unit ? r.units.filter((u) => u.unit.code === q.unit) : r.units))
+    const docs = reports.map((r) => scoreJson(r, r.units.filter((u) => (q.unit ? u.unit.code === q.unit : access.canRead(u.unit.code)))))
     return docs.length === 1 ? docs[0] : docs
   })
   return app

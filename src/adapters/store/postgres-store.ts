@@ -366,6 +366,10 @@ class PostgresStore implements Store {
     return r.length === 0 ? undefined : (JSON.parse(String(r[0][0])) as unknown)
   }
 
+  async lookup(table: TableName, keys: readonly string[], columns: readonly string[]): Promise<Map<string, ColumnValue[]>> {
+    return this.withClient((c) => new PostgresTx(c, this).get(table, keys, columns))
+  }
+
   async readTable(table: TableName, columns: readonly string[]): Promise<ColumnValue[][]> {
     return this.rows(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ORDER BY ${orderColumn(table)}`)
   }

@@ -245,6 +245,10 @@ class SqliteStore implements Store {
     })
   }
 
+  lookup(table: TableName, keys: readonly string[], columns: readonly string[]): Promise<Map<string, ColumnValue[]>> {
+    return this.exclusive(() => new SqliteTx(this).get(table, keys, columns))
+  }
+
   readTable(table: TableName, columns: readonly string[]): Promise<ColumnValue[][]> {
     return this.exclusive(() => this.stmt(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ORDER BY rowid`).raw(true).all() as ColumnValue[][])
   }

@@ -185,6 +185,19 @@ export function runStoreSuite(name: string, open: () => Promise<Store>, skip: St
       for (const table of TABLE_NAMES) expect(await again.count(table)).toBe(0)
     })
 
+    test('looks rows up by key outside a transaction, as the transaction sees them', async () => {
+      const store = await fresh()
+      const cols = ['username', 'display_name', 'role', 'unit_code', 'password_hash', 'disabled', 'created_at', 'updated_at', 'last_login_at']
+      const row = (username: string, role: string) => ({ username, display_name: `Tên ${username}`, role, unit_code: null, password_hash: 'scrypt$x', disabled: 0, created_at: 1, updated_at: 2, last_login_at: null })
+      await store.transaction((tx) => tx.upsert('users', [row('an', 'admin'), row('binh', 'viewer')]))
+      const got = await store.lookup('users', ['binh', 'khong-co', 'an'], ['username', 'role', 'disabled', 'updated_at'])
+      expect([...got.keys()].sort()).toEqual(['an', 'binh'])
+      expect(got.get('binh')!.map((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v))).toEqual(['binh', 'viewer', 0, 2])
+      const inTx = await store.transaction((tx) => tx.get('users', ['binh', 'khong-co', 'an'], ['username', 'role', 'disabled', 'updated_at']))
+      expect(got).toEqual(inTx)
+      expect((await store.lookup('users', [], cols)).size).toBe(0)
+    })
+
     test('imports a data folder: one run per file with its counts, status and audit entries', async () => {
       const store = await fresh()
       const result = await importDataDir(store, demo)

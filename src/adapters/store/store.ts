@@ -185,6 +185,12 @@ export interface Store {
   /** A setting's JSON value, or undefined. */
   getSetting(key: string): Promise<unknown>
 
+  /**
+   * Rows of `table` by its key column, outside any transaction (a plain read: no writer lock), values
+   * in `columns` order — the same answer as {@link StoreTx.get}. Used per request by the web
+   * application (sessions, accounts), where a write transaction would serialize every request.
+   */
+  lookup(table: TableName, keys: readonly string[], columns: readonly string[]): Promise<Map<string, ColumnValue[]>>
   /** Every row of a (small) table in insertion order, values in `columns` order. */
   readTable(table: TableName, columns: readonly string[]): Promise<ColumnValue[][]>
   /**

@@ -16,6 +16,7 @@ import { INDICATOR_CODES, type IndicatorCode, type RuleSet } from '../../../engi
 import { NoRuleSetError, type IndicatorResult, type ScoreReport, type UnitResult } from '../../../engine/score.js'
 import { round2 } from '../../../engine/scoring/points.js'
 import { explain, TraceError, type Trace, type TraceItem } from '../../../engine/trace.js'
+import { accessOf, requireRead } from '../auth/access.js'
 import { openApiDocument } from './openapi.js'
 import { ApiError, enumParam, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
 
@@ -116,10 +117,10 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
 
   /** Turn the API's and the engine's refusals into `{ error }` replies. */
   const handle =
-    (fn: (q: RawQuery, params: Record<string, string>) => unknown) =>
+    (fn: (q: RawQuery, params: Record<string, string>, req: FastifyRequest) => unknown) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       try {
-        return fn((req.query ?? {}) as RawQuery, (req.params ?? {}) as Record<string, string>)
+        return fn((req.query ?? {}) as RawQuery, (req.params ?? {}) as Record<string, string>, req)
       } catch (e) {
         if (e instanceof ApiError) return reply.code(e.status).send({ error: e.message })
         throw e
@@ -160,17 +161,19 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     return openApiDocument()
   }))
 
-  app.get('/api/units', handle((q) => {
+  app.get('/api/units', handle((q, _params, req) => {
+    const access = accessOf(req)
     onlyParams(q, ['level', 'parent'])
     const level = levelParam(q)
     const parent = stringParam(q, 'parent')
     const d = live.current()
     if (parent !== undefined) unitOf(d, parent)
-    const units = d.units.units.filter((u) => (level === undefined || u.level === level) && (parent === undefined || u.parent === parent))
+    const units = d.units.units.filter((u) => (level === undefined || u.level === level) && (parent === undefined || u.parent === parent) && access.canRead(u.code))
     return { total: units.length, units: units.map(unitJson) }
   }))
 
-  app.get('/api/ranking', handle((q) => {
+  app.get('/api/ranking', handle((q, _params, req) => {
+    const access = accessOf(req)
     onlyParams(q, ['period', 'level', 'parent', 'sort', 'order'])
     const period = periodParam(q)
     const level = levelParam(q)
@@ -180,7 +183,7 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     const d = live.current()
     if (parent !== undefined) unitOf(d, parent)
     const report = reportOf(period, now())
-    const rows = report.units.filter((u) => (level === undefined || u.unit.level === level) && (parent === undefined || u.unit.parent === parent))
+    const rows = report.units.filter((u) => (level === undefined || u.unit.level === level) && (parent === undefined || u.unit.parent === parent) && access.canRead(u.unit.code))
     // Peer groups (same parent and level) in order of first appearance; the chosen order inside.
     const groupIndex = new Map<string, number>()
     for (const u of rows) {
@@ -209,7 +212,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     }
   }))
 
-  app.get('/api/units/:code/overview', handle((q, params) => {
+  app.get('/api/units/:code/overview', handle((q, params, req) => {
+    requireRead(req, params.code)
     onlyParams(q, ['period'])
     const period = periodParam(q)
     const d = live.current()
@@ -243,7 +247,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     }
   }))
 
-  app.get('/api/units/:code/indicators', handle((q, params) => {
+  app.get('/api/units/:code/indicators', handle((q, params, req) => {
+    requireRead(req, params.code)
     onlyParams(q, ['period'])
     const period = periodParam(q)
     const u = unitOf(live.current(), params.code)
@@ -261,7 +266,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     }
   }))
 
-  app.get('/api/units/:code/trace', handle((q, params) => {
+  app.get('/api/units/:code/trace', handle((q, params, req) => {
+    requireRead(req, params.code)
     onlyParams(q, ['period', 'indicator', 'page', 'pageSize', 'q'])
     const period = periodParam(q)
     const code = stringParam(q, 'indicator')
@@ -307,7 +313,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     }
   }))
 
-  app.get('/api/units/:code/trend', handle((q, params) => {
+  app.get('/api/units/:code/trend', handle((q, params, req) => {
+    requireRead(req, params.code)
     onlyParams(q, ['periods', 'kind', 'until'])
     const n = intParam(q, 'periods', 1, MAX_TREND_PERIODS, 12)
     const kind = enumParam(q, 'kind', TREND_KINDS) ?? 'month'
