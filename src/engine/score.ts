@@ -281,6 +281,23 @@ function applyCommunePolicy(unit: Unit, rule: IndicatorRule, o: IndicatorOutcome
   return { kind: 'not-applicable', numerator: o.numerator, denominator: o.denominator, max: rule.max, reason: 'Không áp dụng cho cấp xã' }
 }
 
+/**
+ * Outcome of one indicator of a unit from its counts, exactly as {@link scorePeriod} gives it: the
+ * rule's points, 3.3 multiplied by the unit's sync ratio (`out14`, the 1.4 outcome), then the
+ * commune policy. Exported so that the planner scores "what if" counts with the same function.
+ */
+export function indicatorOutcome(unit: Unit, rule: IndicatorRule, num: number, den: number, out14: IndicatorOutcome | null): { outcome: IndicatorOutcome; note: string | null } {
+  let o = outcomeFor(rule, num, den)
+  let note: string | null = null
+  if (rule.code === '3.3' && o.kind === 'scored' && o.ratio !== null && out14 !== null && out14.kind === 'scored' && out14.ratio !== null) {
+    // 3.3 is multiplied by the sync ratio (Mô tả công thức, chỉ tiêu 3.3).
+    const ratio = o.ratio * out14.ratio
+    o = { ...o, ratio, points: pointsForRatio(rule.points, rule.max, ratio) }
+    note = `Đã nhân với tỷ lệ đồng bộ (1.4): ${(out14.ratio * 100).toFixed(2).replace('.', ',')}%`
+  }
+  return { outcome: applyCommunePolicy(unit, rule, o), note }
+}
+
 /** Score every unit for one period under one rule set. */
 export function scorePeriod(d: PreparedData, period: Period, ruleSet: RuleSet, options: ScoreOptions, cal: WorkingTime): ScoreReport {
   const cnt = count(d, period, options, cal)
@@ -339,14 +356,8 @@ export function scorePeriod(d: PreparedData, period: Period, ruleSet: RuleSet, o
       for (const code of g.indicators) {
         const rule = ruleSet.indicators[code]!
         const r = raw.get(code)!
-        let o = outcomeFor(rule, r.num, r.den)
-        if (code === '3.3' && o.kind === 'scored' && o.ratio !== null && out14.kind === 'scored' && out14.ratio !== null) {
-          // 3.3 is multiplied by the sync ratio (Mô tả công thức, chỉ tiêu 3.3).
-          const ratio = o.ratio * out14.ratio
-          o = { ...o, ratio, points: pointsForRatio(rule.points, rule.max, ratio) }
-          r.notes.push(`Đã nhân với tỷ lệ đồng bộ (1.4): ${(out14.ratio * 100).toFixed(2).replace('.', ',')}%`)
-        }
-        o = applyCommunePolicy(unit, rule, o)
+        const { outcome: o, note } = indicatorOutcome(unit, rule, r.num, r.den, out14)
+        if (note !== null) r.notes.push(note)
         if (o.kind === 'scored') points += o.points
         indicators.push({ code, portalCode: rule.portalCode, name: rule.name, groupId: g.id, outcome: o, value: r.value, notes: r.notes })
       }
