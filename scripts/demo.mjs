@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm run demo`: writes the demo province (once) and shows its index for the last full month.
-// Everything goes through the real command line and the real import path.
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// `npm run demo`: writes the demo province (once), imports it into the embedded SQLite store,
+// makes sure three demo accounts exist with fresh passwords, and serves the dashboard.
+// Everything goes through the real command line, the real import path and the real server.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,24 +13,57 @@ const cli = join(root, 'dist/src/adapters/cli/main.js')
 const dataDir = join(root, '.demo/data')
 // The embedded default store: one SQLite file, no setup.
 const db = join(root, '.demo/chiso.db')
-const run = (args) => execFileSync(process.execPath, [cli, ...args], { stdio: 'inherit' })
+const run = (args, stdio = 'inherit') => execFileSync(process.execPath, [cli, ...args], { stdio })
+const quiet = (args) => {
+  try {
+    run(args, 'pipe')
+    return true
+  } catch {
+    return false
+  }
+}
 
-if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+if (!existsSync(cli) || !existsSync(join(root, 'dist/web/index.html'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
 if (!existsSync(join(dataDir, 'units.json'))) run(['demo-data', '--out', dataDir])
 if (!existsSync(db)) {
   console.log(`\n$ chiso import data .demo/data --db .demo/chiso.db\n`)
   run(['import', 'data', dataDir, '--db', db])
 }
 
-const now = new Date(Date.now() + 7 * 3600_000)
-const y = now.getUTCFullYear(), m = now.getUTCMonth() // previous month, 1-based = m
-const period = m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`
-const demoYear = 2026
-const shown = y === demoYear || (y === demoYear + 1 && m === 0) ? period : `${demoYear}-10`
-console.log(`\n$ chiso score --db .demo/chiso.db --period ${shown}\n`)
-run(['score', '--db', db, '--period', shown])
-const cmd = './chiso'
-console.log(`\nChi tiết một đơn vị:   ${cmd} score --db .demo/chiso.db --period ${shown} --unit <mã đơn vị>`)
-console.log(`Hồ sơ làm mất điểm:    ${cmd} explain --db .demo/chiso.db --period ${shown} --unit <mã đơn vị> --indicator 2.1`)
-console.log(`Công văn và phụ lục:   ${cmd} report letter --db .demo/chiso.db --period ${shown} --out cong-van.docx --pdf --xlsx`)
-console.log(`Nhận hồ sơ trực tiếp:  ${cmd} feed-key add --db .demo/chiso.db --name "Một cửa"  rồi  ${cmd} serve --db .demo/chiso.db`)
+// Demo accounts: the province's administrator, an officer of one commune, a read-only viewer.
+// Passwords are new at every run (the demo prints them); a real installation uses `chiso serve`,
+// which creates the first administrator once, and `chiso user`.
+const units = JSON.parse(readFileSync(join(dataDir, 'units.json'), 'utf8'))
+const list = Array.isArray(units) ? units : units.units ?? units.data ?? []
+const commune = list.find((u) => (u.level ?? u.CapDonVi) === 'commune') ?? list[1]
+const communeCode = commune.code ?? commune.MaDonVi
+const communeName = commune.name ?? commune.TenDonVi
+const accounts = [
+  { username: 'quantri', name: 'Quản trị tỉnh Minh Sơn', role: 'admin', unit: null, what: 'quản trị, cả tỉnh' },
+  { username: 'canbo.xa', name: `Cán bộ ${communeName}`, role: 'officer', unit: communeCode, what: `cán bộ ${communeName}` },
+  { username: 'xem', name: 'Người xem', role: 'viewer', unit: null, what: 'chỉ xem' },
+]
+for (const a of accounts) {
+  a.password = randomBytes(12).toString('base64url')
+  const changed = quiet(['user', 'passwd', a.username, '--password', a.password, '--db', db])
+  if (!changed) {
+    run(['user', 'add', '--username', a.username, '--name', a.name, '--role', a.role, ...(a.unit ? ['--unit', a.unit] : []), '--password', a.password, '--db', db], 'pipe')
+  }
+}
+
+const port = process.env.PORT ?? '3000'
+const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] })
+let shown = false
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk)
+  if (shown || !String(chunk).includes('openapi.json')) return
+  shown = true
+  console.log(`\nTỉnh mẫu Minh Sơn (dữ liệu hư cấu) — mở trang điều hành: http://127.0.0.1:${port}/`)
+  console.log('Đăng nhập (mật khẩu mới ở mỗi lần chạy npm run demo):')
+  for (const a of accounts) console.log(`  ${a.username.padEnd(9)} ${a.password}   (${a.what})`)
+  console.log(`Dừng máy chủ: Ctrl+C. Dòng lệnh: ./chiso score --db .demo/chiso.db --period 2026-10, ./chiso report letter … (README)\n`)
+})
+const stop = () => child.kill('SIGTERM')
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+child.on('exit', (code) => process.exit(code ?? 0))
