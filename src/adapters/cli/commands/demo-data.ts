@@ -3,15 +3,17 @@
  */
 import { parseArgs } from 'node:util'
 import { writeDemoData } from '../../demo/demo-data.js'
+import { writeDemoPortalSnapshots } from '../../demo/portal-snapshot.js'
 import { CliError } from '../errors.js'
 
 export async function runDemoData(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, dossiers: { type: 'string' }, seed: { type: 'string' }, levels: { type: 'string' }, year: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' } },
+    options: { out: { type: 'string' }, dossiers: { type: 'string' }, seed: { type: 'string' }, levels: { type: 'string' }, year: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' }, portal: { type: 'string' } },
     allowPositionals: false,
   })
   if (!values.out) throw new CliError('Thiếu tham số --out (thư mục ghi dữ liệu mẫu).')
+  if (values.portal !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.portal)) throw new CliError(`--portal "${values.portal}" phải là một tháng YYYY-MM.`)
   const int = (v: string | undefined, flag: string, min: number) => {
     if (v === undefined) return undefined
     const n = Number(v.replace(/_/g, ''))
@@ -42,5 +44,10 @@ export async function runDemoData(args: string[]): Promise<number> {
   if (tty) process.stderr.write('\n')
   process.stdout.write(`Đã ghi dữ liệu mẫu vào ${values.out}:\n`)
   for (const [k, v] of Object.entries(result.counts)) process.stdout.write(`  ${k}: ${v}\n`)
+  if (values.portal !== undefined) {
+    // Demo "portal" responses of one month (adapters/demo/portal-snapshot.ts), for `chiso import portal`.
+    const files = await writeDemoPortalSnapshots(values.out, { period: values.portal })
+    process.stdout.write(`  số liệu Cổng mẫu tháng ${values.portal}: ${files.length} tệp trong ${values.out}/portal (nhập bằng chiso import portal)\n`)
+  }
   return 0
 }

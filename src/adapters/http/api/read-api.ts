@@ -17,6 +17,7 @@ import { NoRuleSetError, type IndicatorResult, type ScoreReport, type UnitResult
 import { round2 } from '../../../engine/scoring/points.js'
 import { explain, TraceError, type Trace, type TraceItem } from '../../../engine/trace.js'
 import { accessOf, requireRead } from '../auth/access.js'
+import { isExportRequest, MAX_EXPORT_ROWS } from '../export/export-request.js'
 import { openApiDocument } from './openapi.js'
 import { ApiError, enumParam, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
 
@@ -274,7 +275,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     if (code === undefined) throw new ApiError(400, `Thiếu tham số indicator (mã chỉ tiêu, ví dụ 2.1)`)
     if (!(INDICATOR_CODES as readonly string[]).includes(code)) throw new ApiError(400, `Tham số indicator: chỉ tiêu "${code}" không tồn tại; các mã: ${INDICATOR_CODES.join(', ')}`)
     const page = intParam(q, 'page', 1, 1_000_000, 1)
-    const pageSize = intParam(q, 'pageSize', 1, MAX_PAGE_SIZE, 50)
+    // An export (?format=csv|xlsx, export/register-exports.ts) takes every matching record on one page.
+    const pageSize = intParam(q, 'pageSize', 1, isExportRequest(req) ? MAX_EXPORT_ROWS : MAX_PAGE_SIZE, 50)
     const text = stringParam(q, 'q')
     if (text !== undefined && text.length > 200) throw new ApiError(400, 'Tham số q dài quá 200 ký tự')
     const d = live.current()
