@@ -4,7 +4,7 @@
 // Everything goes through the real command line, the real import path and the real server.
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -24,10 +24,19 @@ const quiet = (args) => {
 }
 
 if (!existsSync(cli) || !existsSync(join(root, 'dist/web/index.html'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-if (!existsSync(join(dataDir, 'units.json'))) run(['demo-data', '--out', dataDir])
+// The portal's published numbers for October 2026 (demo: what the portal would show from the
+// dossiers synced to it by 5 November), so the unit page can put official beside computed points.
+const portalMonth = '2026-10'
+if (!existsSync(join(dataDir, 'units.json'))) run(['demo-data', '--out', dataDir, '--portal', portalMonth])
 if (!existsSync(db)) {
   console.log(`\n$ chiso import data .demo/data --db .demo/chiso.db\n`)
   run(['import', 'data', dataDir, '--db', db])
+  const portalDir = join(dataDir, 'portal')
+  if (existsSync(portalDir)) {
+    const files = readdirSync(portalDir).filter((f) => f.endsWith('.json')).map((f) => join(portalDir, f))
+    console.log(`\n$ chiso import portal .demo/data/portal/*.json --db .demo/chiso.db\n`)
+    run(['import', 'portal', ...files, '--db', db])
+  }
 }
 
 // Demo accounts: the province's administrator, an officer of one commune, a read-only viewer.

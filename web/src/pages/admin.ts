@@ -103,6 +103,7 @@ async function usersTab(box: HTMLElement, isCurrent: () => boolean): Promise<voi
   const { users } = await api<{ users: AdminUser[] }>('/api/users')
   if (!isCurrent()) return
   const listStatus = formStatus('users-status')
+  const resetSlot = h('div', { id: 'reset-secret' })
   const secretSlot = h('div', { id: 'user-secret' })
   const reload = () => go('/admin', { tab: 'users' })
 
@@ -127,8 +128,8 @@ async function usersTab(box: HTMLElement, isCurrent: () => boolean): Promise<voi
       try {
         await api(`/api/users/${seg(u.username)}`, { method: 'PATCH', body: { password } })
         listStatus.ok(`Đã đặt mật khẩu mới cho ${u.username}.`)
-        replace(secretSlot, secretBox(`Mật khẩu mới của ${u.username}:`, password, 'Mật khẩu chỉ hiện một lần; hãy gửi cho người dùng qua kênh an toàn và đề nghị đổi sau khi đăng nhập.'))
-        secretSlot.scrollIntoView({ block: 'nearest' })
+        replace(resetSlot, secretBox(`Mật khẩu mới của ${u.username}:`, password, 'Mật khẩu chỉ hiện một lần; hãy gửi cho người dùng qua kênh an toàn và đề nghị đổi sau khi đăng nhập.'))
+        resetSlot.scrollIntoView({ block: 'nearest' })
       } catch (e) {
         listStatus.error(e)
       }
@@ -165,7 +166,9 @@ async function usersTab(box: HTMLElement, isCurrent: () => boolean): Promise<voi
       field('Đơn vị', unit)),
     field('Mật khẩu (không bắt buộc)', password, 'Để trống để máy chủ tạo mật khẩu ngẫu nhiên 16 ký tự (chỉ hiện một lần).'),
     h('div', { class: 'form-actions' }, submit),
-    status.el)
+    status.el,
+    secretSlot)
+  const heading = h('h2', { id: 'users-title' }, `Tài khoản (${users.length})`)
   form.addEventListener('submit', async (e) => {
     e.preventDefault()
     submit.disabled = true
@@ -183,6 +186,7 @@ async function usersTab(box: HTMLElement, isCurrent: () => boolean): Promise<voi
         h('td', null, r.user.unitName ?? unitName(r.user.unitCode)), h('td', null, h('span', { class: 'badge badge-ok' }, 'Đang hoạt động')), h('td', null, '—'),
         h('td', { class: 'actions' }, h('a', { href: href('/admin', { tab: 'users', r: Date.now() }) }, 'Tải lại danh sách')))
       table.tBodies[0].append(row)
+      heading.textContent = `Tài khoản (${table.tBodies[0].rows.length})`
       username.value = ''
       displayName.value = ''
       password.value = ''
@@ -194,10 +198,10 @@ async function usersTab(box: HTMLElement, isCurrent: () => boolean): Promise<voi
   })
 
   replace(box,
-    secretSlot,
     h('section', { class: 'card', 'aria-labelledby': 'users-title' },
-      h('h2', { id: 'users-title' }, `Tài khoản (${users.length})`),
+      heading,
       listStatus.el,
+      resetSlot,
       scrollTable('Các tài khoản', table)),
     h('section', { class: 'card', 'aria-labelledby': 'new-user-title' },
       h('h2', { id: 'new-user-title' }, 'Thêm tài khoản'),
@@ -304,7 +308,7 @@ async function importsTab(box: HTMLElement, isCurrent: () => boolean, runParam: 
     btn.addEventListener('click', () => void show(r.id))
     return h('tr', { 'data-run': String(r.id) },
       h('td', { class: 'num' }, String(r.id)),
-      h('th', { scope: 'row' }, RUN_KIND[r.kind] ?? r.kind, h('div', { class: 'small muted' }, r.sources.join(', '))),
+      h('th', { scope: 'row' }, RUN_KIND[r.kind] ?? r.kind, h('div', { class: 'small muted sources', title: r.sources.join('\n') }, r.sources.map((f) => f.split(/[\\/]/).pop()).join(', '))),
       h('td', { 'data-label': 'Bắt đầu', class: 'date' }, dateTime(r.startedAt)),
       h('td', { 'data-label': 'Trạng thái' }, RUN_STATUS[r.status] ?? r.status),
       h('td', { class: 'num', 'data-label': 'Thêm mới' }, num(r.inserted, 0)),

@@ -46,6 +46,8 @@ interface Simulation {
 
 /** Debounce of the simulator (ms). */
 const DEBOUNCE = 300
+/** Actions listed before "Xem thêm". */
+const SHOWN = 5
 
 const signed = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : '±'}${num(Math.abs(d))}`
 
@@ -57,7 +59,7 @@ function actionList(plan: Plan, onTry: (a: Action) => void): HTMLElement {
   }
   section.append(
     h('p', { class: 'muted small' }, 'Xếp theo số điểm được thêm trên mỗi hồ sơ (thủ tục, dịch vụ, phản ánh) cần xử lý, nhiều nhất lên đầu.'),
-    h('ol', { class: 'plan-actions', id: 'plan-actions' }, plan.actions.map((a) => {
+    ...actionLists(plan.actions.map((a) => {
       const btn = h('button', { type: 'button', class: 'secondary', 'data-indicator': a.indicator }, `Thử trong mô phỏng: chỉ tiêu ${a.indicator}`)
       btn.addEventListener('click', () => onTry(a))
       return h('li', { 'data-indicator': a.indicator },
@@ -69,6 +71,15 @@ function actionList(plan: Plan, onTry: (a: Action) => void): HTMLElement {
         btn)
     })))
   return section
+}
+
+/** The first {@link SHOWN} actions, the others behind "Xem thêm". */
+function actionLists(items: HTMLElement[]): HTMLElement[] {
+  const first = h('ol', { class: 'plan-actions', id: 'plan-actions' }, items.slice(0, SHOWN))
+  if (items.length <= SHOWN) return [first]
+  return [first, h('details', { class: 'more-actions' },
+    h('summary', null, `Xem thêm ${items.length - SHOWN} việc khác`),
+    h('ol', { class: 'plan-actions', start: String(SHOWN + 1) }, items.slice(SHOWN)))]
 }
 
 interface Slider {
@@ -221,8 +232,7 @@ export const routes: Route[] = [
         h('p', { class: 'summary-line' },
           h('strong', null, `${num(plan.total)} điểm`), plan.peers > 1 ? ` · hạng ${plan.rank}/${plan.peers}` : '',
           ' · ', h('a', { href: href(`/unit/${seg(code)}`, { period }) }, 'Xem các chỉ tiêu của đơn vị')),
-        actionList(plan, tryAction),
-        simulator)
+        h('div', { class: 'plan-layout' }, actionList(plan, tryAction), simulator))
     },
   },
 ]

@@ -47,9 +47,9 @@ export function apiMessage(e: unknown): string {
 }
 
 export function formStatus(id?: string): FormStatus {
-  const el = h('div', { class: 'form-status', id: id ?? freshId('status'), role: 'status', 'aria-live': 'polite' })
+  const el = h('div', { class: 'form-status fs', id: id ?? freshId('status'), role: 'status', 'aria-live': 'polite' })
   const set = (kind: '' | 'ok' | 'error', ...children: Child[]) => {
-    el.className = `form-status${kind ? ` ${kind}` : ''}`
+    el.className = `form-status fs${kind ? ` ${kind}` : ''}`
     replace(el, ...children)
   }
   return {

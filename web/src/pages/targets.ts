@@ -394,7 +394,7 @@ async function renderList({ main, period, query, isCurrent }: RouteContext): Pro
       const statusCell = t.archivedAt
         ? h('span', { class: 'badge badge-none' }, 'Đã lưu trữ')
         : s
-          ? h('span', null, s.total > 0 ? statusBadge(s.met === s.total) : statusBadge(null), ' ', `đạt ${s.met}/${s.total} đơn vị`)
+          ? h('span', null, s.total > 0 ? statusBadge(s.met === s.total) : statusBadge(null), h('span', { class: 'count-line' }, `đạt ${s.met}/${s.total} đơn vị`))
           : h('span', { class: 'muted' }, sumError ? '—' : 'Không áp dụng kỳ này')
       return h('tr', { 'data-id': t.id },
         h('th', { scope: 'row' }, h('a', { href: href(`/targets/${seg(t.id)}`, { period }) }, t.name), h('div', { class: 'subject-line' }, subjectText(t.subject, cat))),
