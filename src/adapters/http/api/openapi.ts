@@ -4,6 +4,7 @@
  */
 import { UNIT_LEVELS } from '../../../engine/model.js'
 import { INDICATOR_CODES } from '../../../engine/rules/types.js'
+import { appPaths } from './openapi-app.js'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } })
@@ -21,9 +22,9 @@ export function openApiDocument() {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'chiso — API đọc Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
+      title: 'chiso — API Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)',
       version: '1.0.0',
-      description: 'API chỉ đọc: danh sách đơn vị, bảng xếp hạng, tổng quan, chỉ tiêu, hồ sơ giải thích điểm và xu hướng của một đơn vị. Mọi lỗi trả về { "error": "<thông báo tiếng Việt>" }.',
+      description: 'API của trang điều hành: đơn vị, xếp hạng, tổng quan, chỉ tiêu, hồ sơ giải thích điểm, xu hướng, thủ tục, điểm Cổng DVCQG, chỉ tiêu chỉ đạo, kế hoạch cải thiện, tài khoản và quản trị. Mọi bảng xuất được CSV/XLSX bằng format=csv|xlsx. Mọi lỗi trả về { "error": "<thông báo tiếng Việt>" }.',
     },
     paths: {
       '/api/units': {
@@ -148,10 +149,15 @@ export function openApiDocument() {
         },
       },
       '/api/openapi.json': {
-        get: { summary: 'Tài liệu OpenAPI', description: 'Tài liệu OpenAPI 3.1 mô tả API này.', responses: { '200': json({ type: 'object' }, 'Tài liệu OpenAPI'), '400': errors['400'] } },
+        get: { summary: 'Tài liệu OpenAPI', description: 'Tài liệu OpenAPI 3.1 mô tả API này.', security: [], responses: { '200': json({ type: 'object' }, 'Tài liệu OpenAPI'), '400': errors['400'] } },
       },
+      ...appPaths(),
     },
+    security: [{ session: [] }],
     components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'chiso_session', description: 'Cookie phiên sau POST /api/session; mọi yêu cầu không phải GET cần thêm tiêu đề X-CSRF-Token.' },
+      },
       schemas: {
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'string', description: 'Thông báo lỗi tiếng Việt' } } },
         Unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string', enum: [...UNIT_LEVELS] }, parent: nullable('string') } },
