@@ -9,17 +9,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { DOSSIER_INDICATORS } from '../../../engine/indicators/dossier-indicators.js'
 import { PROCEDURE_INDICATORS } from '../../../engine/indicators/procedure-indicators.js'
-import type { Instant, Unit } from '../../../engine/model.js'
-import { parsePeriod, periodTitle, type Period } from '../../../engine/periods/period.js'
+import type { Instant } from '../../../engine/model.js'
+import { parsePeriod, type Period } from '../../../engine/periods/period.js'
 import { lowerBound, type PreparedData } from '../../../engine/prepare/dossier-table.js'
 import { ruleSetOn } from '../../../engine/rules/build.js'
-import type { RuleSet } from '../../../engine/rules/types.js'
-import { appliesSub, NoRuleSetError, type IndicatorResult, type ScoreReport } from '../../../engine/score.js'
-import { round2 } from '../../../engine/scoring/points.js'
+import { appliesSub, type ScoreReport } from '../../../engine/score.js'
 import { accessOf, requireRead, ROLE_NAMES, type Access } from '../auth/access.js'
 import type { ApiContext } from '../context.js'
 import { officialComparison } from './official.js'
 import { ApiError, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
+import { indicatorJson, periodJson, ruleSetJson, singleReport as singleReportOf, unitIndexOf, unitJson } from './reports.js'
 import { dossiersIn } from './read-api.js'
 
 /** Name of the application, as pages show it. */
@@ -41,9 +40,6 @@ export const PROCEDURE_VIEW_INDICATORS: ReadonlySet<string> = new Set<string>([
   ...PROCEDURE_INDICATORS.map((i) => i.code as string),
 ])
 
-const unitJson = (u: Unit) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent })
-const periodJson = (p: Period) => ({ label: p.label, kind: p.kind, title: periodTitle(p), firstDay: p.firstDay, lastDay: p.lastDay })
-const ruleSetJson = (r: RuleSet) => ({ id: r.id, name: r.name, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo })
 const iso = (t: Instant | null | undefined) => (t == null || t !== t ? null : new Date(t).toISOString())
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi')
 /** `YYYY-MM` of an instant, Vietnam calendar. */
@@ -121,23 +117,6 @@ function scopeMask(d: PreparedData, access: Access): Uint8Array | null {
   return mask
 }
 
-function procedureIndicatorJson(i: IndicatorResult) {
-  const o = i.outcome
-  return {
-    id: i.code,
-    code: i.portalCode ?? i.code,
-    name: i.name,
-    group: i.groupId,
-    numerator: o.numerator,
-    denominator: o.denominator,
-    ratio: o.kind === 'scored' && o.ratio !== null ? Math.round(o.ratio * 1e6) / 1e6 : null,
-    points: o.kind === 'scored' ? round2(o.points) : null,
-    max: o.max,
-    notApplicable: o.kind === 'not-applicable' ? o.reason : null,
-    ...(i.code === '2.2' ? { meanProcessingTime: i.value == null ? null : round2(i.value) } : {}),
-  }
-}
-
 /** Register `/api/meta`, `/api/procedures`, `/api/procedures/:code`, `/api/units/:code/official`. */
 export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
   const { live, ruleSets } = ctx
@@ -153,25 +132,8 @@ export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
       }
     }
 
-  const unitOf = (d: PreparedData, code: string): number => {
-    const u = d.units.byCode.get(code)
-    if (u === undefined) throw new ApiError(404, `Không có đơn vị mã ${code}`)
-    return u
-  }
-
-  const singleReport = (period: Period, options: { asOf: Instant; procedureCode?: string }): ScoreReport => {
-    let reports: ScoreReport[]
-    try {
-      reports = live.score(period, options)
-    } catch (e) {
-      if (e instanceof NoRuleSetError) throw new ApiError(400, `Tham số period: ${e.message}`)
-      throw e
-    }
-    if (reports.length !== 1) {
-      throw new ApiError(400, `Tham số period: kỳ ${period.label} trải qua ${reports.length} bộ quy tắc; hãy xem từng phần: ${reports.map((r) => r.period.label).join(', ')}`)
-    }
-    return reports[0]
-  }
+  const unitOf = unitIndexOf
+  const singleReport = (period: Period, options: { asOf: Instant; procedureCode?: string }): ScoreReport => singleReportOf(live, period, options)
 
   // Months with data are recomputed only when the data change (a push makes a new view).
   const monthsCache = new WeakMap<PreparedData, string[]>()
@@ -261,7 +223,7 @@ export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
       if (parent !== undefined && r.unit.parent !== parent) continue
       if (!access.canRead(r.unit.code)) continue
       if (!applies[u * P + p] && dossiers[u] === 0) continue
-      rows.push({ ...unitJson(r.unit), dossiers: dossiers[u], indicators: r.indicators.filter((i) => PROCEDURE_VIEW_INDICATORS.has(i.code)).map(procedureIndicatorJson) })
+      rows.push({ ...unitJson(r.unit), dossiers: dossiers[u], indicators: r.indicators.filter((i) => PROCEDURE_VIEW_INDICATORS.has(i.code)).map(indicatorJson) })
     }
     const set = report.ruleSet
     const groupOf = new Map<string, string>()

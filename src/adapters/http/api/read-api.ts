@@ -8,17 +8,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { WorkingCalendar } from '../../../engine/calendar/working-calendar.js'
 import type { LiveData } from '../../../engine/live/live-data.js'
-import type { Instant, Unit } from '../../../engine/model.js'
-import { parsePeriod, periodTitle, previousPeriod, type Period } from '../../../engine/periods/period.js'
+import type { Instant } from '../../../engine/model.js'
+import { parsePeriod, previousPeriod, type Period } from '../../../engine/periods/period.js'
 import { lowerBound, type PreparedData } from '../../../engine/prepare/dossier-table.js'
 import { ruleSetOn } from '../../../engine/rules/build.js'
 import { INDICATOR_CODES, type IndicatorCode, type RuleSet } from '../../../engine/rules/types.js'
-import { NoRuleSetError, type IndicatorResult, type ScoreReport, type UnitResult } from '../../../engine/score.js'
+import { type ScoreReport, type UnitResult } from '../../../engine/score.js'
 import { round2 } from '../../../engine/scoring/points.js'
 import { explain, TraceError, type Trace, type TraceItem } from '../../../engine/trace.js'
 import { accessOf, requireRead } from '../auth/access.js'
 import { isExportRequest, MAX_EXPORT_ROWS } from '../export/export-request.js'
 import { openApiDocument } from './openapi.js'
+import { indicatorJson, periodJson, pointsLost, reportOrNull as reportOrNullOf, ruleSetJson, singleReport, unitIndexOf, unitJson } from './reports.js'
 import { ApiError, enumParam, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
 
 /** What the read API reads from. */
@@ -42,36 +43,8 @@ export const MAX_PAGE_SIZE = 500
 /** Longest trend (`periods`). */
 export const MAX_TREND_PERIODS = 60
 
-const unitJson = (u: Unit) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent })
-const periodJson = (p: Period) => ({ label: p.label, kind: p.kind, title: periodTitle(p), firstDay: p.firstDay, lastDay: p.lastDay })
-const ruleSetJson = (r: RuleSet) => ({ id: r.id, name: r.name, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo })
 const groupsJson = (u: UnitResult) => u.groups.map((g) => ({ id: g.id, name: g.name, points: round2(g.points), max: g.max }))
 const iso = (t: Instant | null | undefined) => (t == null || t !== t ? null : new Date(t).toISOString())
-
-/** Points an indicator lost (max − points), null when not applicable. */
-function pointsLost(i: IndicatorResult): number | null {
-  return i.outcome.kind === 'scored' ? round2(i.outcome.max - i.outcome.points) : null
-}
-
-function indicatorJson(i: IndicatorResult) {
-  const o = i.outcome
-  return {
-    id: i.code,
-    code: i.portalCode ?? i.code,
-    name: i.name,
-    group: i.groupId,
-    numerator: o.numerator,
-    denominator: o.denominator,
-    ratio: o.kind === 'scored' && o.ratio !== null ? Math.round(o.ratio * 1e6) / 1e6 : null,
-    points: o.kind === 'scored' ? round2(o.points) : null,
-    max: o.max,
-    pointsLost: pointsLost(i),
-    notApplicable: o.kind === 'not-applicable' ? o.reason : null,
-    policy: o.kind === 'scored' && o.policy ? o.policy : null,
-    ...(i.code === '2.2' ? { meanProcessingTime: i.value == null ? null : round2(i.value) } : {}),
-    notes: i.notes,
-  }
-}
 
 function traceItemJson(t: TraceItem) {
   return {
@@ -128,34 +101,9 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
       }
     }
 
-  const unitOf = (d: PreparedData, code: string): number => {
-    const u = d.units.byCode.get(code)
-    if (u === undefined) throw new ApiError(404, `Không có đơn vị mã ${code}`)
-    return u
-  }
-
-  /** The single report of a period; a period over two rule sets is refused (never mixed). */
-  const reportOf = (period: Period, asOf: Instant): ScoreReport => {
-    let reports: ScoreReport[]
-    try {
-      reports = live.score(period, { asOf })
-    } catch (e) {
-      if (e instanceof NoRuleSetError) throw new ApiError(400, `Tham số period: ${e.message}`)
-      throw e
-    }
-    if (reports.length !== 1) {
-      throw new ApiError(400, `Tham số period: kỳ ${period.label} trải qua ${reports.length} bộ quy tắc; hãy xem từng phần: ${reports.map((r) => r.period.label).join(', ')}`)
-    }
-    return reports[0]
-  }
-
-  /** The report of a period, or null when no single rule set covers it. */
-  const reportOrNull = (period: Period, asOf: Instant): ScoreReport | null => {
-    const set = ruleSetOn(ruleSets, period.firstDay)
-    if (!set || ruleSetOn(ruleSets, period.lastDay) !== set) return null
-    const reports = live.score(period, { asOf })
-    return reports.length === 1 ? reports[0] : null
-  }
+  const unitOf = unitIndexOf
+  const reportOf = (period: Period, asOf: Instant): ScoreReport => singleReport(live, period, { asOf })
+  const reportOrNull = (period: Period, asOf: Instant): ScoreReport | null => reportOrNullOf(live, ruleSets, period, asOf)
 
   app.get('/api/openapi.json', handle((q) => {
     onlyParams(q, [])

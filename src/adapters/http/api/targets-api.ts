@@ -7,11 +7,10 @@
  * change). Definitions are checked by `engine/targets` (Vietnamese errors naming the field).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Instant, Unit } from '../../../engine/model.js'
-import { parsePeriod, periodTitle, previousPeriod, type Period } from '../../../engine/periods/period.js'
+import type { Instant } from '../../../engine/model.js'
+import { parsePeriod, previousPeriod, type Period } from '../../../engine/periods/period.js'
 import type { UnitIndex } from '../../../engine/prepare/dossier-table.js'
-import { ruleSetOn } from '../../../engine/rules/build.js'
-import { NoRuleSetError, type ScoreReport } from '../../../engine/score.js'
+import type { ScoreReport } from '../../../engine/score.js'
 import { round2 } from '../../../engine/scoring/points.js'
 import { compliance, STATUS_TEXT, summarize, type ComplianceRow } from '../../../engine/targets/compliance.js'
 import { appliesTo, checkTarget, type TargetDefinition } from '../../../engine/targets/target.js'
@@ -19,6 +18,7 @@ import { AccessError, accessOf, requireRead, requireWrite, subtree, type Access 
 import type { ApiContext } from '../context.js'
 import { archiveTarget, createTarget, getTarget, listTargets, targetHistory, TargetStoreError, updateTarget, type TargetRecord } from '../targets-store.js'
 import { ApiError, intParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
+import { periodJson, reportOrNull as reportOrNullOf, singleReport as singleReportOf, unitJson } from './reports.js'
 
 /** Longest target trend (`periods`). */
 export const MAX_TARGET_TREND = 60
@@ -48,31 +48,11 @@ export const guard =
     }
   }
 
-/** The single report of a period; a period over two rule sets is refused (never mixed). */
-export function singleReport(ctx: ApiContext, period: Period, asOf: Instant): ScoreReport {
-  let reports: ScoreReport[]
-  try {
-    reports = ctx.live.score(period, { asOf })
-  } catch (e) {
-    if (e instanceof NoRuleSetError) throw new ApiError(400, `Tham số period: ${e.message}`)
-    throw e
-  }
-  if (reports.length !== 1) {
-    throw new ApiError(400, `Tham số period: kỳ ${period.label} trải qua ${reports.length} bộ quy tắc; hãy xem từng phần: ${reports.map((r) => r.period.label).join(', ')}`)
-  }
-  return reports[0]
-}
+/** The single report of a period (see reports.ts). */
+export const singleReport = (ctx: ApiContext, period: Period, asOf: Instant): ScoreReport => singleReportOf(ctx.live, period, { asOf })
+const reportOrNull = (ctx: ApiContext, period: Period, asOf: Instant): ScoreReport | null => reportOrNullOf(ctx.live, ctx.ruleSets, period, asOf)
+export { periodJson, unitJson }
 
-/** The report of a period, or null when no single rule set covers it. */
-function reportOrNull(ctx: ApiContext, period: Period, asOf: Instant): ScoreReport | null {
-  const set = ruleSetOn(ctx.ruleSets, period.firstDay)
-  if (!set || ruleSetOn(ctx.ruleSets, period.lastDay) !== set) return null
-  const reports = ctx.live.score(period, { asOf })
-  return reports.length === 1 ? reports[0] : null
-}
-
-export const unitJson = (u: Unit) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent })
-export const periodJson = (p: Period) => ({ label: p.label, kind: p.kind, title: periodTitle(p), firstDay: p.firstDay, lastDay: p.lastDay })
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString())
 
 /** Unit codes a target covers (its units, and those below them when includeSubUnits). */
