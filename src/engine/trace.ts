@@ -65,7 +65,7 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
   if (!ruleSet.indicators[code]) throw new TraceError(`Chỉ tiêu ${code} không có trong bộ quy tắc "${ruleSet.name}"`)
   const report = scorePeriod(d, period, ruleSet, options, cal)
   const indicator = report.units[u].indicators.find((i) => i.code === code)!
-  const ctx: PeriodContext = { start: period.start, end: period.end, asOf: options.asOf, cutoff: Math.min(period.end, options.asOf) }
+  const ctx: PeriodContext = { start: period.start, end: period.end, asOf: options.asOf, cutoff: Math.min(period.end, options.asOf), calendar: cal }
   const inside = subtree(d, u)
   const pf = options.procedureCode === undefined ? -1 : d.procIndex.get(options.procedureCode)!
   const items: TraceItem[] = []

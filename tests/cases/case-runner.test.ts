@@ -31,7 +31,7 @@ interface CaseFile {
     asOf?: string
     unit?: string
     procedure?: string
-    expect: { numerator?: number; denominator?: number; points?: number | null; ratio?: number | null; notApplicable?: boolean; traced?: string[]; total?: number; ruleSet?: string; parts?: number }
+    expect: { numerator?: number; denominator?: number; points?: number | null; ratio?: number | null; notApplicable?: boolean; traced?: string[]; reasons?: Record<string, string>; total?: number; ruleSet?: string; parts?: number }
   })[]
 }
 
@@ -80,6 +80,10 @@ describe('indicator cases', () => {
             const set = report.ruleSet
             const tr = explain(prepared, report.period, set, unitCode, doc.indicator, { asOf, procedureCode: c.procedure }, calendar)
             expect(tr.items.map((x) => x.id).sort()).toEqual(c.expect.traced.map((x) => aliases.record(x)).sort())
+            // The Vietnamese reason of a traced record, when the case gives it.
+            for (const [alias, reason] of Object.entries(c.expect.reasons ?? {})) {
+              expect(tr.items.find((x) => x.id === aliases.record(alias))?.reasons.join('; ')).toBe(reason)
+            }
           }
         })
       }

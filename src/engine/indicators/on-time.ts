@@ -34,5 +34,8 @@ export function latenessReason(t: DossierTable, i: number, ctx: PeriodContext): 
   const open = t.finishAdj[i] !== t.finishAdj[i]
   const sup = t.supplementMs[i] > 0 ? `, đã trừ ${(t.supplementMs[i] / DAY_MS).toFixed(1).replace('.', ',')} ngày chờ bổ sung` : ''
   const due = t.flags[i] & F.DUE_COMPUTED ? 'hạn tính theo thời hạn giải quyết của TTHC' : 'so với ngày hẹn trả'
-  return open ? `Chưa giải quyết xong, đã quá hạn ${l} ngày (${due})` : `Quá hạn ${l} ngày (${due}${sup})`
+  // Days late are calendar days after the due day; with a calendar, also the working days among them.
+  const finishDay = t.dueDay[i] + l
+  const working = ctx.calendar ? `, tức ${ctx.calendar.workingDaysBetweenDays(t.dueDay[i], finishDay)} ngày làm việc` : ''
+  return open ? `Chưa giải quyết xong, đã quá hạn ${l} ngày${working} (${due})` : `Quá hạn ${l} ngày${working} (${due}${sup})`
 }

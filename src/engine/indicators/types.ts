@@ -3,6 +3,7 @@
  * The shapes of indicator units. Each indicator file is named after its legal code and says what
  * it counts; the rule set (rules/) says how many points it gives.
  */
+import type { WorkingTime } from '../calendar-port.js'
 import type { Instant } from '../model.js'
 import type { IndicatorCode } from '../rules/types.js'
 import type { DossierTable } from '../prepare/dossier-table.js'
@@ -15,6 +16,11 @@ export interface PeriodContext {
   asOf: Instant
   /** Finish assumed for unfinished dossiers: the period's end, or `asOf` if earlier. */
   cutoff: Instant
+  /**
+   * Working-day calendar, given when explaining (trace) so reasons can count lateness in working
+   * days too; scoring does not need it (lateness is judged by day against NgayHenTra).
+   */
+  calendar?: Pick<WorkingTime, 'workingDaysBetweenDays'>
 }
 
 /**
