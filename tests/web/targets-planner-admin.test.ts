@@ -9,76 +9,20 @@
  * account and a feed key (secrets shown once), lists import runs with their errors and filters the
  * audit log. Screenshots at 1366×800 and 390×844 go to docs/screens/.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FastifyInstance } from 'fastify'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { build } from 'vite'
-import { loadWorkingCalendar } from '../../src/adapters/calendar-file/load-calendar.js'
-import { writeDemoData } from '../../src/adapters/demo/demo-data.js'
-import { createUser } from '../../src/adapters/http/auth/users.js'
-import { buildServer } from '../../src/adapters/http/server.js'
-import { storeIngestor } from '../../src/adapters/http/store-ingestor.js'
-import { loadRuleSets } from '../../src/adapters/rules-files/load-rules.js'
-import { importDataDir } from '../../src/adapters/store/import-run.js'
-import { loadPreparedFromStore } from '../../src/adapters/store/load-prepared.js'
-import { openStore, type Store } from '../../src/adapters/store/store.js'
-import { LiveData } from '../../src/engine/live/live-data.js'
+import { attrs, DESKTOP, goByNav, mainNav, PHONE, SETUP_TIMEOUT, shot, startWebApp, vi, type WebApp } from './browser-helpers.js'
 
 /** Browser work on a shared 2-core machine: generous per-test time. */
 const SLOW = 150_000
 
-const cal = loadWorkingCalendar()
-/** The data are taken on 27/11/2024, 17:00 (Vietnam). */
-const asOf = Date.parse('2024-11-27T17:00:00+07:00')
-const PASSWORD = 'mat-khau-thu-nghiem-1'
-const SCREENS = resolve('docs/screens')
 /** A closed month of the demo data. */
 const PERIOD = '2024-10'
 
-let store: Store
-let app: FastifyInstance
-let browser: Browser
-let base = ''
+let web: WebApp
 let district = ''
 let sibling = ''
 let districtName = ''
-
-const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
-
-const launch = () =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-  })
-
-async function newContext(viewport = { width: 1366, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
-  const page = await context.newPage()
-  return { context, page }
-}
-
-/** Log in and wait for the first page. */
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/#/`)
-  await page.waitForSelector('form.login-form')
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForSelector('#main-nav a')
-}
-
-async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
-  const r = await context.request.get(`${base}${path}`)
-  expect(r.status(), `${path}: ${await r.text()}`).toBe(200)
-  return (await r.json()) as T
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) })
-}
 
 interface ComplianceRow {
   unit: { code: string; name: string }
@@ -90,47 +34,29 @@ interface ComplianceRow {
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-web-tpa-'))
-  await build({ configFile: resolve('web/vite.config.ts'), logLevel: 'warn', build: { outDir: join(dir, 'web'), emptyOutDir: true } })
-  process.env.CHISO_WEB_DIR = join(dir, 'web')
-
-  await writeDemoData(join(dir, 'data'), { dossiers: 4000, seed: 11, levels: 3, year: 2024, until: '2024-11-27' })
-  store = await openStore(join(dir, 'chiso.db'))
-  await importDataDir(store, join(dir, 'data'))
-  const { prepared } = await loadPreparedFromStore(store, cal)
-  const ruleSets = loadRuleSets()
-  const live = new LiveData(prepared, cal, ruleSets)
-  const units = live.current().units.units
-  const districts = units.filter((u) => u.level === 'district')
-  district = districts[0].code
-  districtName = districts[0].name
-  sibling = districts.find((u) => u.code !== district && u.parent === districts[0].parent)!.code
-  const known = (code: string) => live.current().units.byCode.has(code)
-  await createUser(store, { username: 'quantri', displayName: 'Quản trị tỉnh', role: 'admin', password: PASSWORD }, 'test', known)
-  await createUser(store, { username: 'canbo.huyen', displayName: 'Nguyễn Thị Hòa', role: 'officer', unitCode: district, password: PASSWORD }, 'test', known)
-  await createUser(store, { username: 'xem.tinh', displayName: 'Trần Văn Xem', role: 'viewer', password: PASSWORD }, 'test', known)
-  app = buildServer({ live, ingest: storeIngestor(store), calendar: cal, ruleSets, store, now: () => asOf })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const address = app.server.address()
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  browser = await launch()
-  mkdirSync(SCREENS, { recursive: true })
-}, 240_000)
+  web = await startWebApp('chiso-web-tpa-', (units) => {
+    const districts = units.filter((u) => u.level === 'district')
+    district = districts[0].code
+    districtName = districts[0].name
+    sibling = districts.find((u) => u.code !== district && u.parent === districts[0].parent)!.code
+    return [
+      { username: 'quantri', displayName: 'Quản trị tỉnh', role: 'admin' },
+      { username: 'canbo.huyen', displayName: 'Nguyễn Thị Hòa', role: 'officer', unitCode: district },
+      { username: 'xem.tinh', displayName: 'Trần Văn Xem', role: 'viewer' },
+    ]
+  })
+}, SETUP_TIMEOUT)
 
 afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-  await store?.close()
+  await web?.close()
 })
 
 describe('targets, planner and administration pages in Chromium', () => {
   let targetId = ''
 
   it('lets an administrator create a target through the form and shows its compliance, worst first, with the gap in records', async () => {
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'quantri')
-      await page.goto(`${base}/#/targets?period=${PERIOD}`)
+    await web.session(async ({ context, page }) => {
+      await web.openAs(page, 'quantri', `/targets?period=${PERIOD}`)
       await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click()
       await page.waitForSelector('#new-name')
 
@@ -153,26 +79,25 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click()
       await expect.poll(() => page.locator('#new-status').textContent()).toContain('Đã tạo chỉ tiêu "Tỷ lệ hồ sơ trực tuyến (thử nghiệm)"')
 
-      const { targets } = await apiGet<{ targets: { id: string; name: string; threshold: number; subject: { kind: string; code: string }; units: string[]; includeSubUnits: boolean }[] }>(context, '/api/targets')
+      const { targets } = await web.apiGet<{ targets: { id: string; name: string; threshold: number; subject: { kind: string; code: string }; units: string[]; includeSubUnits: boolean }[] }>(context, '/api/targets')
       const made = targets.find((t) => t.name === 'Tỷ lệ hồ sơ trực tuyến (thử nghiệm)')!
       expect(made).toMatchObject({ threshold: 0.99, subject: { kind: 'indicator', code: '3.3' }, units: [district], includeSubUnits: true })
       targetId = made.id
 
       // In the list, with the API's "đạt x/y đơn vị" of the period.
-      const summary = await apiGet<{ targets: { target: { id: string }; met: number; total: number }[] }>(context, `/api/compliance?period=${PERIOD}`)
+      const summary = await web.apiGet<{ targets: { target: { id: string }; met: number; total: number }[] }>(context, `/api/compliance?period=${PERIOD}`)
       const s = summary.targets.find((t) => t.target.id === targetId)!
       await expect.poll(() => page.locator(`#targets-table tr[data-id="${targetId}"] td.status`).textContent()).toContain(`đạt ${s.met}/${s.total} đơn vị`)
       expect(await page.locator(`tr[data-id="${targetId}"] td`).nth(0).textContent()).toBe('≥ 99%')
       await page.locator('#new-name').scrollIntoViewIfNeeded()
       await shot(page, 'targets-form-desktop')
       await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click()
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'targets-desktop')
+      await shot(page, 'targets-desktop', { top: true })
 
       // Its page: the API's rows, not met first, with the gap text.
       await page.getByRole('link', { name: 'Tỷ lệ hồ sơ trực tuyến (thử nghiệm)' }).click()
       await page.waitForSelector('table.compliance-table tbody tr')
-      const comp = await apiGet<{ met: number; total: number; rows: ComplianceRow[] }>(context, `/api/targets/${targetId}/compliance?period=${PERIOD}`)
+      const comp = await web.apiGet<{ met: number; total: number; rows: ComplianceRow[] }>(context, `/api/targets/${targetId}/compliance?period=${PERIOD}`)
       expect(comp.rows.length).toBeGreaterThan(1)
       const shown = await page.locator('table.compliance-table tbody tr').evaluateAll((trs) => trs.map((r) => ({ code: r.getAttribute('data-unit'), status: r.getAttribute('data-status') })))
       expect(shown.map((r) => r.code).sort()).toEqual(comp.rows.map((r) => r.unit.code).sort())
@@ -193,24 +118,18 @@ describe('targets, planner and administration pages in Chromium', () => {
       expect(await page.locator('.history > li').first().textContent()).toContain('quantri')
       await shot(page, 'targets-detail-desktop')
 
-      await page.setViewportSize({ width: 390, height: 844 })
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'targets-detail-mobile')
-      await page.goto(`${base}/#/targets?period=${PERIOD}`)
+      await page.setViewportSize(PHONE)
+      await shot(page, 'targets-detail-mobile', { top: true })
+      await web.open(page, `/targets?period=${PERIOD}`)
       await page.waitForSelector('#targets-table tr[data-id]')
       await shot(page, 'targets-mobile')
-    } finally {
-      await context.close()
-    }
+    })
   }, SLOW)
 
   it('exports the compliance table as a CSV file from the target page', async () => {
     expect(targetId).not.toBe('')
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'quantri')
-      await page.goto(`${base}/#/targets/${targetId}?period=${PERIOD}`)
-      await page.waitForSelector('table.compliance-table tbody tr')
+    await web.session(async ({ context, page }) => {
+      await web.openAs(page, 'quantri', `/targets/${targetId}?period=${PERIOD}`, 'table.compliance-table tbody tr')
       const link = page.getByRole('link', { name: 'Tải CSV' })
       expect(await link.getAttribute('href')).toBe(`/api/targets/${targetId}/compliance?period=${PERIOD}&format=csv`)
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
@@ -219,20 +138,15 @@ describe('targets, planner and administration pages in Chromium', () => {
       const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')
       const [header, ...lines] = text.trim().split(/\r?\n/)
       expect(header.toLowerCase()).toContain('đơn vị')
-      const comp = await apiGet<{ rows: ComplianceRow[] }>(context, `/api/targets/${targetId}/compliance?period=${PERIOD}`)
+      const comp = await web.apiGet<{ rows: ComplianceRow[] }>(context, `/api/targets/${targetId}/compliance?period=${PERIOD}`)
       expect(lines.length).toBe(comp.rows.length)
-    } finally {
-      await context.close()
-    }
+    })
   }, SLOW)
 
   it("shows the planner's actions and the simulator's total and rank from the API", async () => {
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'quantri')
-      await page.goto(`${base}/#/plan/${district}?period=${PERIOD}`)
-      await page.waitForSelector('#sim-summary #sim-total')
-      const plan = await apiGet<{ total: number; rank: number; peers: number; actions: { indicator: string; text: string }[] }>(context, `/api/units/${district}/plan?period=${PERIOD}`)
+    await web.session(async ({ context, page }) => {
+      await web.openAs(page, 'quantri', `/plan/${district}?period=${PERIOD}`, '#sim-summary #sim-total')
+      const plan = await web.apiGet<{ total: number; rank: number; peers: number; actions: { indicator: string; text: string }[] }>(context, `/api/units/${district}/plan?period=${PERIOD}`)
       expect(plan.actions.length).toBeGreaterThan(0)
       expect(await page.locator('ol.plan-actions > li .action-text').allTextContents()).toEqual(plan.actions.map((a) => a.text))
       expect(await page.locator('#sim-total').textContent()).toBe(vi.format(plan.total))
@@ -242,39 +156,34 @@ describe('targets, planner and administration pages in Chromium', () => {
       // Type 100% for the first action's indicator: the page shows the API's simulation.
       const code = plan.actions[0].indicator
       await page.locator(`input[type="number"][data-indicator="${code}"]`).fill('100')
-      const sim = await apiGet<{ before: { total: number; rank: number; peers: number }; after: { total: number; rank: number; peers: number } }>(context, `/api/units/${district}/simulate?period=${PERIOD}&set=${code}:1.0000`)
+      const sim = await web.apiGet<{ before: { total: number; rank: number; peers: number }; after: { total: number; rank: number; peers: number } }>(context, `/api/units/${district}/simulate?period=${PERIOD}&set=${code}:1.0000`)
       expect(sim.after.total).toBeGreaterThan(sim.before.total)
       await expect.poll(() => page.locator('#sim-total').textContent()).toBe(`${vi.format(sim.before.total)} → ${vi.format(sim.after.total)}`)
       expect(await page.locator('#sim-rank').textContent()).toBe(`${sim.before.rank}/${sim.before.peers} → ${sim.after.rank}/${sim.after.peers}`)
       // The slider follows the number.
       expect(await page.locator(`.sim-row[data-indicator="${code}"] input[type="range"]`).inputValue()).toBe('100')
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'planner-desktop')
+      await shot(page, 'planner-desktop', { top: true })
 
       // Reset: back to the unit's own numbers.
       await page.getByRole('button', { name: 'Đặt lại như hiện tại' }).click()
       await expect.poll(() => page.locator('#sim-total').textContent()).toBe(vi.format(plan.total))
 
-      await page.setViewportSize({ width: 390, height: 844 })
+      await page.setViewportSize(PHONE)
       await page.locator(`ol.plan-actions button[data-indicator="${code}"]`).click()
       await expect.poll(() => page.locator('#sim-total').textContent()).toContain('→')
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'planner-mobile')
-    } finally {
-      await context.close()
-    }
+      await shot(page, 'planner-mobile', { top: true })
+    })
   }, SLOW)
 
   it("refuses the administration page to an officer and shows the API's 403 for a sibling unit's target", async () => {
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'canbo.huyen')
-      expect(await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Quản trị' }).count()).toBe(0)
-      await page.goto(`${base}/#/admin`)
+    await web.session(async ({ context, page }) => {
+      await web.signIn(page, 'canbo.huyen')
+      expect(await mainNav(page).getByRole('link', { name: 'Quản trị' }).count()).toBe(0)
+      await web.open(page, '/admin')
       await expect.poll(() => page.locator('main .msg-error').textContent()).toContain('không có quyền')
       expect(await page.locator('table.users').count()).toBe(0)
 
-      await page.goto(`${base}/#/targets?period=${PERIOD}`)
+      await web.open(page, `/targets?period=${PERIOD}`)
       await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click()
       await page.getByLabel('Tên chỉ tiêu').fill('Chỉ tiêu của huyện bên cạnh')
       await page.getByLabel('Mức tối thiểu (%)').fill('52')
@@ -282,8 +191,8 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByLabel('Từ kỳ').fill('2024-01')
       await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click()
       // The API's own sentence, as it answers the same request.
-      const r = await context.request.post(`${base}/api/targets`, {
-        headers: { 'X-CSRF-Token': (await apiGet<{ csrfToken: string }>(context, '/api/session')).csrfToken },
+      const r = await context.request.post(`${web.base}/api/targets`, {
+        headers: { 'X-CSRF-Token': (await web.apiGet<{ csrfToken: string }>(context, '/api/session')).csrfToken },
         data: { name: 'x', subject: { kind: 'indicator', code: '3.3' }, threshold: 0.52, units: [sibling], from: '2024-01' },
       })
       expect(r.status()).toBe(403)
@@ -291,50 +200,41 @@ describe('targets, planner and administration pages in Chromium', () => {
       expect(refusal).toContain(sibling)
       await expect.poll(() => page.locator('#new-status').textContent()).toBe(refusal)
       expect(await page.locator('#new-status').getAttribute('class')).toContain('error')
-      await page.setViewportSize({ width: 390, height: 844 })
+      await page.setViewportSize(PHONE)
       await page.locator('#new-status').scrollIntoViewIfNeeded()
       await shot(page, 'targets-form-mobile')
-      await page.setViewportSize({ width: 1366, height: 800 })
+      await page.setViewportSize(DESKTOP)
 
       // Their own district: the six targets of the sample letter in one click.
       await page.getByLabel('Mã đơn vị khác (nếu cần)').fill('')
       await page.getByLabel(districtName, { exact: true }).check()
       await page.getByRole('button', { name: 'Tạo cả 6 chỉ tiêu theo công văn mẫu' }).click()
       await expect.poll(() => page.locator('#new-status').textContent()).toBe('Đã tạo 6 chỉ tiêu theo công văn mẫu.')
-      const { targets } = await apiGet<{ targets: { subject: { code?: string }; threshold: number; units: string[]; createdBy: string }[] }>(context, '/api/targets')
+      const { targets } = await web.apiGet<{ targets: { subject: { code?: string }; threshold: number; units: string[]; createdBy: string }[] }>(context, '/api/targets')
       const mine = targets.filter((t) => t.createdBy === 'canbo.huyen')
       expect(mine.map((t) => [t.subject.code, t.threshold])).toEqual([['3.3', 0.52], ['3.6', 0.47], ['4.3', 0.52], ['5.2', 1], ['1.2', 1], ['5.4', 0.92]])
       expect(mine.every((t) => t.units.join() === district)).toBe(true)
       await expect.poll(() => page.locator('#targets-table tbody tr').count()).toBe(targets.length)
-    } finally {
-      await context.close()
-    }
+    })
   }, SLOW)
 
   it('shows a viewer the targets without "Thêm chỉ tiêu" nor edit buttons', async () => {
     expect(targetId).not.toBe('')
-    const { page } = await newContext()
-    try {
-      await login(page, 'xem.tinh')
-      await page.goto(`${base}/#/targets?period=${PERIOD}`)
-      await page.waitForSelector(`#targets-table tr[data-id="${targetId}"]`)
+    await web.session(async ({ page }) => {
+      await web.openAs(page, 'xem.tinh', `/targets?period=${PERIOD}`, `#targets-table tr[data-id="${targetId}"]`)
       expect(await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).count()).toBe(0)
       expect(await page.locator('#target-form-section').count()).toBe(0)
-      await page.goto(`${base}/#/targets/${targetId}?period=${PERIOD}`)
+      await web.open(page, `/targets/${targetId}?period=${PERIOD}`)
       await page.waitForSelector('table.compliance-table tbody tr')
       expect(await page.getByRole('button', { name: 'Sửa chỉ tiêu' }).count()).toBe(0)
       expect(await page.getByRole('button', { name: 'Lưu trữ chỉ tiêu' }).count()).toBe(0)
-    } finally {
-      await page.context().close()
-    }
+    })
   }, SLOW)
 
   it('edits a target through the form (a new version in the history) and archives it after an inline confirmation', async () => {
     expect(targetId).not.toBe('')
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'quantri')
-      await page.goto(`${base}/#/targets/${targetId}?period=${PERIOD}`)
+    await web.session(async ({ context, page }) => {
+      await web.openAs(page, 'quantri', `/targets/${targetId}?period=${PERIOD}`)
       await page.getByRole('button', { name: 'Sửa chỉ tiêu' }).click()
       await expect.poll(() => page.locator('#edit-threshold').inputValue()).toBe('99')
       expect(await page.locator('#edit-name').inputValue()).toBe('Tỷ lệ hồ sơ trực tuyến (thử nghiệm)')
@@ -343,7 +243,7 @@ describe('targets, planner and administration pages in Chromium', () => {
       await expect.poll(() => page.locator('.history > li').count()).toBe(2)
       expect(await page.locator('.history > li').first().textContent()).toContain('mức: ≥ 99% → ≥ 50%')
       expect(await page.locator('main .msg-info').first().textContent()).toContain('Đã lưu chỉ tiêu')
-      const { versions } = await apiGet<{ versions: { action: string; definition: { threshold: number } }[] }>(context, `/api/targets/${targetId}/history`)
+      const { versions } = await web.apiGet<{ versions: { action: string; definition: { threshold: number } }[] }>(context, `/api/targets/${targetId}/history`)
       expect(versions.map((v) => [v.action, v.definition.threshold])).toEqual([['created', 0.99], ['updated', 0.5]])
 
       await page.getByRole('button', { name: 'Lưu trữ chỉ tiêu' }).click()
@@ -351,23 +251,19 @@ describe('targets, planner and administration pages in Chromium', () => {
       await expect.poll(() => page.url()).toContain('#/targets?')
       await expect.poll(() => page.locator('main .msg-info').first().textContent()).toContain('Đã lưu trữ chỉ tiêu')
       expect(await page.locator(`#targets-table tr[data-id="${targetId}"]`).count()).toBe(0)
-      const all = await apiGet<{ targets: { id: string; archivedAt: string | null }[] }>(context, '/api/targets?includeArchived=true')
+      const all = await web.apiGet<{ targets: { id: string; archivedAt: string | null }[] }>(context, '/api/targets?includeArchived=true')
       expect(all.targets.find((t) => t.id === targetId)!.archivedAt).not.toBeNull()
       await page.getByRole('link', { name: 'Hiện cả chỉ tiêu đã lưu trữ' }).click()
       await expect.poll(() => page.locator(`#targets-table tr[data-id="${targetId}"] td.status`).textContent()).toBe('Đã lưu trữ')
-    } finally {
-      await context.close()
-    }
+    })
   }, SLOW)
 
   it('lets an administrator add an account and a feed key (secrets shown once), read import errors and filter the audit log', async () => {
-    const { context, page } = await newContext()
-    try {
-      await login(page, 'quantri')
-      await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Quản trị' }).click()
-      await page.waitForSelector('table.users tbody tr')
-      const { users } = await apiGet<{ users: { username: string }[] }>(context, '/api/users')
-      expect(await page.locator('table.users tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-username')))).toEqual(users.map((u) => u.username))
+    await web.session(async ({ context, page }) => {
+      await web.signIn(page, 'quantri')
+      await goByNav(page, 'Quản trị', 'table.users tbody tr')
+      const { users } = await web.apiGet<{ users: { username: string }[] }>(context, '/api/users')
+      expect(await attrs(page.locator('table.users tbody tr'), 'data-username')).toEqual(users.map((u) => u.username))
 
       await page.getByLabel('Tên đăng nhập').fill('canbo.xa')
       await page.getByLabel('Họ tên').fill('Lê Văn Xã')
@@ -378,8 +274,8 @@ describe('targets, planner and administration pages in Chromium', () => {
       const secret = await page.locator('#user-secret code.secret').textContent()
       expect(secret).toMatch(/^[A-Za-z0-9]{16}$/)
       // The generated password works.
-      const other = await browser.newContext()
-      const lr = await other.request.post(`${base}/api/session`, { data: { username: 'canbo.xa', password: secret } })
+      const other = await web.browser.newContext()
+      const lr = await other.request.post(`${web.base}/api/session`, { data: { username: 'canbo.xa', password: secret } })
       expect(lr.status()).toBe(200)
       await other.close()
       // A duplicate: the API's 409 beside the form.
@@ -387,14 +283,13 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByLabel('Họ tên').fill('Lê Văn Xã')
       await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
       await expect.poll(() => page.locator('#new-user-status').textContent()).toBe('Tên đăng nhập canbo.xa đã có người dùng')
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'admin-desktop')
+      await shot(page, 'admin-desktop', { top: true })
 
       // Lock the new account from the list.
-      await page.goto(`${base}/#/admin?tab=users&x=1`)
+      await web.open(page, '/admin?tab=users&x=1')
       await page.locator('tr[data-username="canbo.xa"] button[data-action="disable"]').click()
       await page.waitForSelector('tr[data-username="canbo.xa"] button[data-action="enable"]')
-      expect((await apiGet<{ users: { username: string; disabled: boolean }[] }>(context, '/api/users')).users.find((u) => u.username === 'canbo.xa')!.disabled).toBe(true)
+      expect((await web.apiGet<{ users: { username: string; disabled: boolean }[] }>(context, '/api/users')).users.find((u) => u.username === 'canbo.xa')!.disabled).toBe(true)
 
       // Feed key: the secret once.
       await page.getByRole('link', { name: 'Khóa API nhận hồ sơ' }).click()
@@ -405,15 +300,14 @@ describe('targets, planner and administration pages in Chromium', () => {
       // Import runs, and the errors of one.
       await page.getByRole('link', { name: 'Các lần nhập dữ liệu' }).click()
       await page.waitForSelector('table.runs tbody tr')
-      const { runs } = await apiGet<{ runs: { id: number }[] }>(context, '/api/imports')
+      const { runs } = await web.apiGet<{ runs: { id: number }[] }>(context, '/api/imports')
       expect(await page.locator('table.runs tbody tr').count()).toBe(runs.length)
       const first = runs[0].id
       await page.getByRole('button', { name: `Xem lỗi của lần nhập số ${first}` }).click()
       await expect.poll(() => page.locator('#run-title').textContent()).toContain(`Lần nhập số ${first}:`)
-      const detail = await apiGet<{ totalErrors: number; errors: unknown[] }>(context, `/api/imports/${first}`)
+      const detail = await web.apiGet<{ totalErrors: number; errors: unknown[] }>(context, `/api/imports/${first}`)
       expect(await page.locator('table.run-errors tbody tr').count()).toBe(detail.errors.length)
-      await page.evaluate('window.scrollTo(0, 0)')
-      await shot(page, 'admin-imports-desktop')
+      await shot(page, 'admin-imports-desktop', { top: true })
 
       // Audit log filtered by an action.
       await page.getByRole('link', { name: 'Nhật ký' }).click()
@@ -422,18 +316,16 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByRole('button', { name: 'Lọc', exact: true }).click()
       await expect.poll(() => page.url()).toContain('action=user.created')
       await page.waitForSelector('table.audit tbody tr')
-      const audit = await apiGet<{ entries: { action: string }[] }>(context, '/api/audit?action=user.created&limit=200')
+      const audit = await web.apiGet<{ entries: { action: string }[] }>(context, '/api/audit?action=user.created&limit=200')
       expect(audit.entries.length).toBeGreaterThanOrEqual(4)
-      const actions = await page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-action')))
+      const actions = await attrs(page.locator('table.audit tbody tr'), 'data-action')
       expect(actions).toEqual(audit.entries.map((e) => e.action))
       await shot(page, 'admin-audit-desktop')
 
-      await page.setViewportSize({ width: 390, height: 844 })
-      await page.goto(`${base}/#/admin?tab=users`)
+      await page.setViewportSize(PHONE)
+      await web.open(page, '/admin?tab=users')
       await page.waitForSelector('table.users tbody tr')
       await shot(page, 'admin-mobile')
-    } finally {
-      await context.close()
-    }
+    })
   }, SLOW)
 })
