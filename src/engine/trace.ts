@@ -2,7 +2,8 @@
  * @module engine/trace
  * Explains a unit's indicator: the records in the complement of the numerator (the overdue
  * dossiers, the online dossiers without an electronic result, the fee procedures never paid
- * online…), each with the reason it lost the point. Pure, like the scorer, and built on the same
+ * online…), each with the reason it lost the point — or, with `side: 'counted'`, the records the
+ * numerator counts. Pure, like the scorer, and built on the same
  * indicator units, so a trace always adds up to the score.
  */
 import type { WorkingTime } from './calendar-port.js'
@@ -40,6 +41,17 @@ export interface Trace {
   notes: string[]
 }
 
+/**
+ * Which records to list: `lost` (default) — those in the complement of the numerator, each with
+ * the reason it lost the point; `counted` — those the numerator counts.
+ */
+export type TraceSide = 'lost' | 'counted'
+
+/** Options of {@link explain}: the scoring options and the side. */
+export interface ExplainOptions extends ScoreOptions {
+  side?: TraceSide
+}
+
 /** Unknown unit or indicator for an explanation. */
 export class TraceError extends Error {
   constructor(message: string) {
@@ -59,12 +71,17 @@ function subtree(d: PreparedData, u: number): Uint8Array {
 }
 
 /** The records behind a unit's indicator for a period. */
-export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitCode: string, code: IndicatorCode, options: ScoreOptions, cal: WorkingTime): Trace {
+export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitCode: string, code: IndicatorCode, options: ExplainOptions, cal: WorkingTime): Trace {
   const u = d.units.byCode.get(unitCode)
   if (u === undefined) throw new TraceError(`Không có đơn vị mã ${unitCode} trong danh mục đơn vị`)
   if (!ruleSet.indicators[code]) throw new TraceError(`Chỉ tiêu ${code} không có trong bộ quy tắc "${ruleSet.name}"`)
   const report = scorePeriod(d, period, ruleSet, options, cal)
   const indicator = report.units[u].indicators.find((i) => i.code === code)!
+  const counted = options.side === 'counted'
+  const countedReason = `Được tính vào tử số của chỉ tiêu ${indicator.portalCode ?? code} (${indicator.name})`
+  if (counted && (code === '1.1' || code === '1.2' || code === '1.3' || code === '2.2')) {
+    throw new TraceError(`Chỉ tiêu ${code}: chưa liệt kê được các bản ghi trong tử số; hãy xem các bản ghi làm mất điểm`)
+  }
   const ctx: PeriodContext = { start: period.start, end: period.end, asOf: options.asOf, cutoff: Math.min(period.end, options.asOf), calendar: cal }
   const inside = subtree(d, u)
   const pf = options.procedureCode === undefined ? -1 : d.procIndex.get(options.procedureCode)!
@@ -82,11 +99,12 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
       const f = t.flags[i]
       if (!(f & F.RECEIVED) || !inside[t.unit[i]] || (pf >= 0 && t.proc[i] !== pf) || !dossierInd.inDenominator(f)) continue
       const w = dossierInd.loss(t, i, ctx)
-      if (w === 0) continue
+      if ((w === 0) !== counted) continue
       const orNull = (x: number) => (x === x ? x : null)
-      items.push({ kind: 'dossier', id: t.ids[i], unitCode: d.units.units[t.unit[i]].code, procedureCode: t.procCodes[i], reasons: dossierInd.reasons(t, i, ctx), weight: w, receivedAt: orNull(t.receivedAt[i]), dueAt: orNull(t.dueAt[i]), finishedAt: orNull(t.finishedAt[i]) })
+      const reasons = counted ? [countedReason] : dossierInd.reasons(t, i, ctx)
+      items.push({ kind: 'dossier', id: t.ids[i], unitCode: d.units.units[t.unit[i]].code, procedureCode: t.procCodes[i], reasons, weight: counted ? 1 : w, receivedAt: orNull(t.receivedAt[i]), dueAt: orNull(t.dueAt[i]), finishedAt: orNull(t.finishedAt[i]) })
     }
-    if (code === '1.4' && indicator.outcome.denominator > 0) {
+    if (code === '1.4' && !counted && indicator.outcome.denominator > 0) {
       const local = items.length
       notes.push(`${local} hồ sơ trong dữ liệu chưa đồng bộ; phần chênh lệch còn lại (nếu có) đến từ số liệu Hệ thống báo cáo/Cổng, không gắn được với hồ sơ cụ thể.`)
     }
@@ -105,8 +123,8 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
         for (let p = 0; p < P; p++) {
           if ((pf >= 0 && p !== pf) || !d.applies[v * P + p]) continue
           const proc = d.procedures[p]
-          if (!procInd.inDenominator(proc) || procInd.inNumerator(proc, marks[v * P + p] === 1)) continue
-          items.push({ kind: 'service', id: `${d.units.units[v].code}/${proc.code}`, unitCode: d.units.units[v].code, procedureCode: proc.code, reasons: [`${proc.name}: ${procInd.reason(proc)}`], weight: 1 })
+          if (!procInd.inDenominator(proc) || procInd.inNumerator(proc, marks[v * P + p] === 1) !== counted) continue
+          items.push({ kind: 'service', id: `${d.units.units[v].code}/${proc.code}`, unitCode: d.units.units[v].code, procedureCode: proc.code, reasons: [counted ? `${proc.name}: ${countedReason}` : `${proc.name}: ${procInd.reason(proc)}`], weight: 1 })
         }
       }
     } else {
@@ -119,8 +137,8 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
           if (marks[v * P + p]) marked = true
         }
         const proc = d.procedures[p]
-        if (!applies || !procInd.inDenominator(proc) || procInd.inNumerator(proc, marked)) continue
-        items.push({ kind: 'procedure', id: proc.code, unitCode, procedureCode: proc.code, reasons: [`${proc.name}: ${procInd.reason(proc)}`], weight: 1 })
+        if (!applies || !procInd.inDenominator(proc) || procInd.inNumerator(proc, marked) !== counted) continue
+        items.push({ kind: 'procedure', id: proc.code, unitCode, procedureCode: proc.code, reasons: [counted ? `${proc.name}: ${countedReason}` : `${proc.name}: ${procInd.reason(proc)}`], weight: 1 })
       }
     }
   } else if (code === '1.1' || code === '1.2' || code === '1.3') {
@@ -138,7 +156,9 @@ export function explain(d: PreparedData, period: Period, ruleSet: RuleSet, unitC
       const pu = d.units.byCode.get(pt.unitCode)
       if (pu === undefined || !inside[pu]) continue
       const reasons = code === '5.1' ? (isClassified(pt) ? [] : ['PAKN chưa được phân loại']) : code === '5.2' ? [petitionLateness(pt, ctx, cal)].filter((x): x is string => !!x) : petitionDissatisfaction(pt, ctx, cal)
-      if (reasons.length) items.push({ kind: 'petition', id: pt.id, unitCode: pt.unitCode, procedureCode: null, reasons, weight: 1, receivedAt: pt.sentAt })
+      if (counted) {
+        if (reasons.length === 0) items.push({ kind: 'petition', id: pt.id, unitCode: pt.unitCode, procedureCode: null, reasons: [countedReason], weight: 1, receivedAt: pt.sentAt })
+      } else if (reasons.length) items.push({ kind: 'petition', id: pt.id, unitCode: pt.unitCode, procedureCode: null, reasons, weight: 1, receivedAt: pt.sentAt })
     }
   } else if (code === '2.2') {
     notes.push('Chỉ tiêu 2.2 chỉ theo dõi thời gian giải quyết trung bình, không tính điểm.')

@@ -254,6 +254,17 @@ describe('GET /api/units/:code/trace', () => {
     expect(dflt.body.items).toHaveLength(Math.min(50, tr.items.length))
   })
 
+  it('lists the records the numerator counts with side=counted, and refuses it where records cannot be listed', async () => {
+    const set = ruleSetOn(ruleSets, '2026-08-01')!
+    const tr = explain(live.current(), parsePeriod('2026-08'), set, unit.unit.code, '2.1', { asOf, side: 'counted' }, cal)
+    const r = await get(url('&side=counted&pageSize=500'))
+    expect(r.body).toMatchObject({ side: 'counted', all: tr.indicator.outcome.numerator })
+    expect(r.body.items.map((i: { id: string }) => i.id)).toEqual(tr.items.slice(0, 500).map((i) => i.id))
+    expect((await get(url(''))).body.side).toBe('lost')
+    expect((await get(url('&side=both'))).body.error).toContain('Tham số side')
+    expect((await get(url('&side=counted').replace('indicator=2.1', 'indicator=1.1'))).body.error).toContain('chưa liệt kê được các bản ghi trong tử số')
+  })
+
   it('filters on id or reason with q', async () => {
     const set = ruleSetOn(ruleSets, '2026-08-01')!
     const tr = explain(live.current(), parsePeriod('2026-08'), set, unit.unit.code, '2.1', { asOf }, cal)

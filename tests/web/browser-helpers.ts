@@ -27,7 +27,11 @@ import { LiveData } from '../../src/engine/live/live-data.js'
 export const AS_OF = Date.parse('2024-11-27T17:00:00+07:00')
 /** The password of every test account. */
 export const PASSWORD = 'mat-khau-thu-nghiem-1'
-export const SCREENS = resolve('docs/screens')
+/**
+ * Where screenshots go: a temporary folder, so a test run leaves the working tree clean; set
+ * `CHISO_SCREENS_DIR=docs/screens` to refresh the committed pictures.
+ */
+export const SCREENS = process.env.CHISO_SCREENS_DIR ? resolve(process.env.CHISO_SCREENS_DIR) : join(tmpdir(), 'chiso-screens')
 export const DESKTOP = { width: 1366, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 /** Time for the whole setup (vite build, demo data, import, Chromium) on a shared 2-core machine. */

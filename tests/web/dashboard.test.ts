@@ -175,6 +175,19 @@ describe('dashboard in Chromium', () => {
       await shot(page, 'unit-desktop')
       await shot(page, 'unit-desktop-full', { fullPage: true })
 
+      // The numerator of 2.1 opens the records it counts (the dossiers done on time), as the API lists them.
+      await page.locator('tr[data-indicator="2.1"] td[data-label="Tử số"] a').click()
+      await page.waitForSelector('table.trace tbody tr')
+      expect(await page.locator('main h1').textContent()).toContain('Hồ sơ được tính vào tử số')
+      const counted = await web.apiGet<{ all: number; items: { id: string }[] }>(context, `/api/units/${district}/trace?period=${period}&indicator=2.1&side=counted&pageSize=50`)
+      expect(counted.all).toBe(ind.indicators.find((i) => i.id === '2.1')!.numerator)
+      expect(await attrs(page.locator('table.trace tbody tr'), 'data-id')).toEqual(counted.items.map((i) => i.id))
+      await page.getByRole('link', { name: 'Xem bản ghi làm mất điểm' }).click()
+      await expect.poll(() => page.locator('main h1').textContent()).toContain('Hồ sơ làm mất điểm')
+      await page.goBack()
+      await page.goBack()
+      await page.waitForSelector('#trend-chart[data-ready]')
+
       await page.setViewportSize(PHONE)
       await web.open(page, `/?period=${period}&unit=${district}`)
       await page.waitForSelector('#total')

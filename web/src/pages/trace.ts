@@ -1,6 +1,6 @@
 /**
- * Drill-down (`#/unit/:code/trace/:indicator?period=&page=&q=`): the records behind the points an
- * indicator lost, with the API's Vietnamese reasons, dates in Vietnam time, pagination, a filter
+ * Drill-down (`#/unit/:code/trace/:indicator?period=&page=&q=&side=`): the records behind the points an
+ * indicator lost (or, with `side=counted`, those its numerator counts), with the API's Vietnamese reasons, dates in Vietnam time, pagination, a filter
  * and CSV/Excel exports of every matching record.
  */
 import { api, apiUrl, type TraceItem, type TracePage } from '../api'
@@ -27,21 +27,24 @@ export const routes: Route[] = [
       const { code, indicator } = params
       const page = Math.max(1, Number(query.get('page')) || 1)
       const q = query.get('q') ?? ''
-      const base = { period, indicator, q: q || undefined }
+      // lost (default): the records that cost points; counted: those the numerator counts.
+      const counted = query.get('side') === 'counted'
+      const side = counted ? 'counted' : undefined
+      const base = { period, indicator, q: q || undefined, side }
       const data = await api<TracePage>(apiUrl(`/api/units/${seg(code)}/trace`, { ...base, page, pageSize: PAGE_SIZE }))
       if (!isCurrent()) return
       const ind = data.indicator
       const path = `/unit/${seg(code)}/trace/${seg(indicator)}`
-      const to = (p: number) => href(path, { period, q: q || undefined, page: p > 1 ? p : undefined })
+      const to = (p: number) => href(path, { period, q: q || undefined, side, page: p > 1 ? p : undefined })
 
       const filterInput = h('input', { id: 'trace-q', name: 'q', type: 'search', value: q, maxlength: '200', placeholder: 'ví dụ: mã hồ sơ, "quá hạn"' })
       const filter = h('form', { class: 'filters', role: 'search', 'aria-label': 'Lọc hồ sơ' },
         h('div', { class: 'control grow' }, h('label', { for: 'trace-q' }, 'Lọc theo mã hồ sơ hoặc lý do'), filterInput),
         h('button', { type: 'submit' }, 'Lọc'),
-        q ? h('a', { class: 'button secondary', href: href(path, { period }) }, 'Bỏ lọc') : null)
+        q ? h('a', { class: 'button secondary', href: href(path, { period, side }) }, 'Bỏ lọc') : null)
       filter.addEventListener('submit', (e) => {
         e.preventDefault()
-        go(path, { period, q: filterInput.value.trim() || undefined })
+        go(path, { period, side, q: filterInput.value.trim() || undefined })
       })
 
       const hasDates = data.items.some((i) => i.receivedAt !== undefined || i.dueAt !== undefined || i.finishedAt !== undefined)
@@ -51,7 +54,7 @@ export const routes: Route[] = [
         h('thead', null, h('tr', null,
           h('th', { scope: 'col', class: 'num' }, 'STT'),
           h('th', { scope: 'col' }, 'Mã'),
-          h('th', { scope: 'col' }, 'Lý do mất điểm'),
+          h('th', { scope: 'col' }, counted ? 'Được tính vì' : 'Lý do mất điểm'),
           showUnit ? h('th', { scope: 'col' }, 'Đơn vị') : null,
           h('th', { scope: 'col' }, 'Thủ tục'),
           hasDates ? [h('th', { scope: 'col' }, 'Tiếp nhận'), h('th', { scope: 'col' }, 'Hẹn trả'), h('th', { scope: 'col' }, 'Kết thúc')] : null)),
@@ -77,24 +80,30 @@ export const routes: Route[] = [
         h('div', null, h('dt', null, 'Tử số / mẫu số'), h('dd', null, `${num(ind.numerator)} / ${num(ind.denominator)}`)),
         h('div', null, h('dt', null, 'Tỷ lệ'), h('dd', null, pct(ind.ratio))))
 
+      const what = counted ? 'bản ghi được tính vào tử số' : 'bản ghi làm mất điểm'
       const countText = q
-        ? `${num(data.total)} bản ghi khớp "${q}" (trong ${num(data.all)} bản ghi làm mất điểm)`
-        : `${num(data.all)} bản ghi làm mất điểm`
+        ? `${num(data.total)} bản ghi khớp "${q}" (trong ${num(data.all)} ${what})`
+        : `${num(data.all)} ${what}`
+      // The other side of the same indicator, one click away.
+      const otherSide = counted
+        ? h('a', { href: href(path, { period }) }, 'Xem bản ghi làm mất điểm')
+        : h('a', { href: href(path, { period, side: 'counted' }) }, 'Xem bản ghi được tính vào tử số')
       replace(main,
         h('p', { class: 'crumbs' },
           h('a', { href: href('/', { period, unit: code }) }, 'Tổng quan'), ' › ',
           h('a', { href: href(`/unit/${seg(code)}`, { period }) }, data.unit.name), ' › ',
           `Chỉ tiêu ${indicatorCode(ind)}`),
-        pageTitle(`Hồ sơ làm mất điểm: ${indicatorCode(ind)} ${ind.name}`,
+        pageTitle(`${counted ? 'Hồ sơ được tính vào tử số' : 'Hồ sơ làm mất điểm'}: ${indicatorCode(ind)} ${ind.name}`,
           h('p', { class: 'subtitle' }, `${data.unit.name} · ${periodName(period)}`)),
         asOfLine(data.asOf),
         facts,
+        h('p', null, otherSide),
         data.notes.length ? h('ul', { class: 'notes' }, data.notes.map((n) => h('li', null, n))) : null,
         filter,
         h('p', { class: 'count', role: 'status' }, countText),
         data.items.length
-          ? [scrollTable(`Bản ghi làm mất điểm ở chỉ tiêu ${indicatorCode(ind)}, trang ${data.page}/${Math.max(1, data.pages)}`, table), pager]
-          : message('info', q ? 'Không có bản ghi nào khớp bộ lọc.' : 'Không có bản ghi nào làm mất điểm ở chỉ tiêu này.'),
+          ? [scrollTable(`${counted ? 'Bản ghi được tính vào tử số' : 'Bản ghi làm mất điểm'} ở chỉ tiêu ${indicatorCode(ind)}, trang ${data.page}/${Math.max(1, data.pages)}`, table), pager]
+          : message('info', q ? 'Không có bản ghi nào khớp bộ lọc.' : counted ? 'Không có bản ghi nào được tính vào tử số ở chỉ tiêu này.' : 'Không có bản ghi nào làm mất điểm ở chỉ tiêu này.'),
         data.total ? exportLinks(apiUrl(`/api/units/${seg(code)}/trace`, base), 'danh sách hồ sơ') : null)
     },
   },

@@ -64,6 +64,8 @@ function indicatorTable(code: string, period: string, data: Indicators, groups: 
   const offById = new Map(offRows.map((r) => [r.id, r]))
   const showOfficial = offById.size > 0
   const trace = (i: IndicatorRow) => href(`/unit/${seg(code)}/trace/${seg(i.id)}`, { period })
+  // The numerator opens the records it counts (where the engine can list them); lost points, the records that cost them.
+  const counted = (i: IndicatorRow) => (['1.1', '1.2', '1.3', '2.2'].includes(i.id) ? trace(i) : href(`/unit/${seg(code)}/trace/${seg(i.id)}`, { period, side: 'counted' }))
   const head = h('thead', null, h('tr', null,
     h('th', { scope: 'col' }, 'Mã'),
     h('th', { scope: 'col' }, 'Chỉ tiêu'),
@@ -88,7 +90,7 @@ function indicatorTable(code: string, period: string, data: Indicators, groups: 
         return h('tr', { 'data-indicator': i.id },
           h('td', { class: 'ind-code', title: i.code !== i.id ? `Mã trên Cổng: ${i.code}` : undefined }, indicatorCode(i)),
           h('th', { scope: 'row', class: 'ind-name' }, i.name, na ? h('div', { class: 'muted small' }, `Không áp dụng: ${i.notApplicable}`) : null),
-          h('td', { class: 'num', 'data-label': 'Tử số' }, i.numerator === null ? '—' : h('a', { href: trace(i), 'aria-label': `${num(i.numerator)}: xem hồ sơ của chỉ tiêu ${indicatorCode(i)}` }, num(i.numerator))),
+          h('td', { class: 'num', 'data-label': 'Tử số' }, i.numerator === null ? '—' : h('a', { href: counted(i), 'aria-label': `${num(i.numerator)}: xem hồ sơ được tính vào tử số của chỉ tiêu ${indicatorCode(i)}` }, num(i.numerator))),
           h('td', { class: 'num', 'data-label': 'Mẫu số' }, num(i.denominator)),
           h('td', { class: 'num', 'data-label': 'Tỷ lệ' }, pct(i.ratio)),
           h('td', { class: 'num', 'data-label': 'Điểm' }, na ? 'N/A' : num(i.points)),

@@ -106,13 +106,14 @@ export function openApiDocument() {
             q('page', 'Trang (từ 1)', { type: 'integer', minimum: 1, default: 1 }),
             q('pageSize', 'Số dòng mỗi trang', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
             q('q', 'Lọc theo mã hoặc lý do (không phân biệt hoa thường)', { type: 'string', maxLength: 200 }),
+            q('side', 'lost: bản ghi làm mất điểm (mặc định); counted: bản ghi được tính vào tử số', { type: 'string', enum: ['lost', 'counted'], default: 'lost' }),
           ],
           responses: {
             '200': json(
               {
                 type: 'object',
                 properties: {
-                  unit: ref('Unit'), period: ref('Period'), ruleSet: ref('RuleSet'), asOf: { type: 'string' }, indicator: ref('Indicator'), notes: { type: 'array', items: { type: 'string' } }, q: nullable('string'),
+                  unit: ref('Unit'), period: ref('Period'), ruleSet: ref('RuleSet'), asOf: { type: 'string' }, indicator: ref('Indicator'), notes: { type: 'array', items: { type: 'string' } }, side: { type: 'string', enum: ['lost', 'counted'] }, q: nullable('string'),
                   all: { type: 'integer', description: 'Số dòng trước khi lọc' }, total: { type: 'integer', description: 'Số dòng sau khi lọc' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, pages: { type: 'integer' },
                   items: { type: 'array', items: ref('TraceItem') },
                 },

@@ -36,6 +36,8 @@ const TREND_KINDS = ['month', 'quarter', 'year'] as const
 type TrendKind = (typeof TREND_KINDS)[number]
 
 const SORTS = ['total', 'name', 'code'] as const
+/** Trace sides: records that lost the point, or those the numerator counts. */
+const TRACE_SIDES = ['lost', 'counted'] as const
 const ORDERS = ['asc', 'desc'] as const
 
 /** Largest trace page (`pageSize`). */
@@ -217,7 +219,8 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
 
   app.get('/api/units/:code/trace', handle((q, params, req) => {
     requireRead(req, params.code)
-    onlyParams(q, ['period', 'indicator', 'page', 'pageSize', 'q'])
+    onlyParams(q, ['period', 'indicator', 'page', 'pageSize', 'q', 'side'])
+    const side = enumParam(q, 'side', TRACE_SIDES) ?? 'lost'
     const period = periodParam(q)
     const code = stringParam(q, 'indicator')
     if (code === undefined) throw new ApiError(400, `Thiếu tham số indicator (mã chỉ tiêu, ví dụ 2.1)`)
@@ -238,7 +241,7 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     if (!set.indicators[code as IndicatorCode]) throw new ApiError(400, `Tham số indicator: chỉ tiêu ${code} không có trong bộ quy tắc "${set.name}"`)
     let trace: Trace
     try {
-      trace = explain(d, period, set, params.code, code as IndicatorCode, { asOf }, calendar)
+      trace = explain(d, period, set, params.code, code as IndicatorCode, { asOf, side }, calendar)
     } catch (e) {
       if (e instanceof TraceError) throw new ApiError(400, e.message)
       throw e
@@ -253,6 +256,7 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
       asOf: iso(asOf),
       indicator: indicatorJson(trace.indicator),
       notes: trace.notes,
+      side,
       q: text ?? null,
       all: trace.items.length,
       total: items.length,
