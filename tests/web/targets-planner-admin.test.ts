@@ -73,15 +73,15 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByLabel('Mức tối thiểu (%)').fill('99')
       await page.getByLabel(districtName, { exact: true }).check()
       await page.getByLabel('Gồm đơn vị cấp dưới của các đơn vị đã chọn').check()
-      await page.getByLabel('Từ kỳ').fill('2024-01')
-      await page.getByLabel('Đến kỳ').fill('2024-12')
+      await page.getByLabel('Từ kỳ').selectOption('2024-01')
+      await page.getByLabel('Đến kỳ').selectOption('2024-12')
       await page.getByLabel('Văn bản chỉ đạo').fill('Công văn số 123/UBND-NC ngày 15/01/2024')
       await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click()
       await expect.poll(() => page.locator('#new-status').textContent()).toContain('Đã tạo chỉ tiêu "Tỷ lệ hồ sơ trực tuyến (thử nghiệm)"')
 
-      const { targets } = await web.apiGet<{ targets: { id: string; name: string; threshold: number; subject: { kind: string; code: string }; units: string[]; includeSubUnits: boolean }[] }>(context, '/api/targets')
+      const { targets } = await web.apiGet<{ targets: { id: string; name: string; threshold: number; subject: { kind: string; code: string }; units: string[]; includeSubUnits: boolean; from: string; to: string | null }[] }>(context, '/api/targets')
       const made = targets.find((t) => t.name === 'Tỷ lệ hồ sơ trực tuyến (thử nghiệm)')!
-      expect(made).toMatchObject({ threshold: 0.99, subject: { kind: 'indicator', code: '3.3' }, units: [district], includeSubUnits: true })
+      expect(made).toMatchObject({ threshold: 0.99, subject: { kind: 'indicator', code: '3.3' }, units: [district], includeSubUnits: true, from: '2024-01', to: '2024-12' })
       targetId = made.id
 
       // In the list, with the API's "đạt x/y đơn vị" of the period.
@@ -188,7 +188,7 @@ describe('targets, planner and administration pages in Chromium', () => {
       await page.getByLabel('Tên chỉ tiêu').fill('Chỉ tiêu của huyện bên cạnh')
       await page.getByLabel('Mức tối thiểu (%)').fill('52')
       await page.getByLabel('Mã đơn vị khác (nếu cần)').fill(sibling)
-      await page.getByLabel('Từ kỳ').fill('2024-01')
+      await page.getByLabel('Từ kỳ').selectOption('2024-01')
       await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click()
       // The API's own sentence, as it answers the same request.
       const r = await context.request.post(`${web.base}/api/targets`, {
@@ -308,6 +308,21 @@ describe('targets, planner and administration pages in Chromium', () => {
       const detail = await web.apiGet<{ totalErrors: number; errors: unknown[] }>(context, `/api/imports/${first}`)
       expect(await page.locator('table.run-errors tbody tr').count()).toBe(detail.errors.length)
       await shot(page, 'admin-imports-desktop', { top: true })
+
+      // Import a file from the form: the run's counts, then its errors, and the list refreshed.
+      const { procedures } = await web.apiGet<{ procedures: { code: string }[] }>(context, '/api/procedures?limit=1')
+      const record = (id: string, extra: Record<string, string> = {}) => ({ MaHoSo: id, MaTTHC: procedures[0].code, KenhThucHien: '2', NgayTiepNhan: '20241015090000', NgayHenTra: '20241018170000', TrangThaiHoSo: '4', MaDonVi: district, DongBoDVCQG: '1', ...extra })
+      const upload = JSON.stringify([record(`${district}-241015-7001`), record(`${district}-241015-7002`, { NgayHenTra: '2024101' })])
+      await page.getByLabel('Loại dữ liệu').selectOption('dossiers')
+      await page.getByLabel('Tệp', { exact: true }).setInputFiles({ name: 'hoso-tai-len.json', mimeType: 'application/json', buffer: Buffer.from(upload) })
+      await page.getByRole('button', { name: 'Nhập tệp', exact: true }).click()
+      await expect.poll(() => page.locator('main').textContent()).toContain('tệp hoso-tai-len.json): thêm mới 1,')
+      const after = await web.apiGet<{ runs: { id: number; actor: string; rejected: number }[] }>(context, '/api/imports')
+      expect(after.runs.length).toBe(runs.length + 1)
+      expect(after.runs[0]).toMatchObject({ actor: 'quantri', rejected: 1 })
+      await page.waitForSelector(`table.runs tbody tr[data-run="${after.runs[0].id}"]`)
+      await expect.poll(() => page.locator('#run-title').textContent()).toContain(`Lần nhập số ${after.runs[0].id}:`)
+      await expect.poll(() => page.locator('table.run-errors tbody').textContent()).toContain(`${district}-241015-7002`)
 
       // Audit log filtered by an action.
       await page.getByRole('link', { name: 'Nhật ký' }).click()

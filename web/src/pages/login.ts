@@ -64,7 +64,7 @@ export const routes: Route[] = [
           intro,
           form)
       )
-      username.focus()
+      // No autofocus: the first Tab reaches the skip link, a screen reader starts at the top.
     },
   },
 ]

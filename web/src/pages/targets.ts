@@ -8,7 +8,7 @@ import { api, apiOptional, apiUrl, type Indicators, type Overview, type PeriodIn
 import { h, replace, scrollTable } from '../dom'
 import { dateTime, LEVEL_NAMES, num, pct, periodName } from '../format'
 import { go, href, seg, type Route, type RouteContext } from '../router'
-import { homeUnit, state } from '../state'
+import { homeUnit, monthsWithData, state } from '../state'
 import { errorText, exportLinks, message, pageTitle, provisionalBadge } from '../ui'
 import { confirmButton, field, formStatus, freshId, input, select, statusBadge } from './shared-forms'
 
@@ -126,7 +126,7 @@ const valueText = (s: Subject, v: number | null) => (v === null ? '—' : isRati
 const thresholdText = (t: TargetDefinition) => `≥ ${valueText(t.subject, t.threshold)}`
 
 function rangeText(t: TargetDefinition): string {
-  return t.to ? `${periodName(t.from)} – ${periodName(t.to)}` : `Từ ${periodName(t.from)} (không thời hạn)`
+  return t.to ? `${periodName(t.from)} – ${periodName(t.to)}` : `Từ ${periodName(t.from).toLocaleLowerCase('vi')} (không thời hạn)`
 }
 
 /** Units of a target the user can see (with those below when includeSubUnits). */
@@ -188,6 +188,28 @@ function thresholdValue(kind: SubjectKind, raw: string): number | null {
   return kind === 'indicator' ? Math.round(v * 1e4) / 1e6 : v
 }
 
+/**
+ * A month picker in Vietnamese (`<input type="month">` shows English month names in some
+ * browsers): one `<select>` of "Tháng 01/2024"… grouped by year, value `YYYY-MM` as the API wants.
+ * Years: those with data, one before and two after (and the years of `keep`, the values already set).
+ */
+function monthSelect(attrs: Record<string, unknown>, value: string, keep: string[], emptyLabel: string): HTMLSelectElement {
+  const years = new Set<number>()
+  for (const m of [...monthsWithData(), ...keep]) if (/^\d{4}-\d{2}$/.test(m)) years.add(Number(m.slice(0, 4)))
+  if (!years.size) years.add(new Date().getFullYear())
+  const first = Math.min(...years) - 1
+  const last = Math.max(...years) + 2
+  const sel = h('select', attrs, h('option', { value: '' }, emptyLabel))
+  for (let y = first; y <= last; y++) {
+    sel.append(h('optgroup', { label: `Năm ${y}` }, Array.from({ length: 12 }, (_, i) => {
+      const m = `${y}-${String(i + 1).padStart(2, '0')}`
+      return h('option', { value: m }, periodName(m))
+    })))
+  }
+  sel.value = /^\d{4}-\d{2}$/.test(value) ? value : ''
+  return sel
+}
+
 function targetForm(opts: FormOptions): HTMLElement {
   const { cat } = opts
   const init = opts.initial
@@ -238,7 +260,8 @@ function targetForm(opts: FormOptions): HTMLElement {
     byLevel.set(u.level, [...(byLevel.get(u.level) ?? []), label])
   }
   const pick = h('div', { class: 'unit-pick', role: 'group', 'aria-label': 'Danh sách đơn vị' },
-    [...byLevel].map(([level, labels]) => [h('p', { class: 'level-head', 'aria-hidden': 'true' }, LEVEL_NAMES[level] ?? level), labels]))
+    [...byLevel].map(([level, labels]) => h('div', { role: 'group', 'aria-labelledby': `${p}-level-${level}` },
+      h('p', { class: 'level-head', id: `${p}-level-${level}` }, LEVEL_NAMES[level] ?? level), labels)))
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLocaleLowerCase('vi')
     for (const b of boxes) b.label.hidden = q !== '' && !b.unit.name.toLocaleLowerCase('vi').includes(q) && !b.unit.code.toLowerCase().includes(q)
@@ -253,8 +276,9 @@ function targetForm(opts: FormOptions): HTMLElement {
     field('Mã đơn vị khác (nếu cần)', others, 'Mã đơn vị không có trong danh sách trên, cách nhau bởi dấu phẩy.'),
     h('label', { class: 'choice', for: subUnits.id }, subUnits, 'Gồm đơn vị cấp dưới của các đơn vị đã chọn'))
 
-  const from = h('input', { type: 'month', id: `${p}-from`, name: 'from', required: true, value: init?.from ?? (opts.period.slice(0, 4) ? `${opts.period.slice(0, 4)}-01` : '') })
-  const to = h('input', { type: 'month', id: `${p}-to`, name: 'to', value: init?.to ?? '' })
+  const fromValue = init?.from ?? (/^\d{4}/.test(opts.period) ? `${opts.period.slice(0, 4)}-01` : '')
+  const from = monthSelect({ id: `${p}-from`, name: 'from', required: true }, fromValue, [fromValue, init?.to ?? ''], '— Chọn tháng —')
+  const to = monthSelect({ id: `${p}-to`, name: 'to' }, init?.to ?? '', [fromValue, init?.to ?? ''], 'Không thời hạn')
   const source = input({ id: `${p}-source`, name: 'source', maxlength: '500', value: init?.source ?? '', placeholder: 'Công văn số 123/UBND-NC ngày 15/01/2024' })
 
   const status = formStatus(`${p}-status`)
@@ -362,8 +386,8 @@ function targetForm(opts: FormOptions): HTMLElement {
     thresholdField,
     unitsSet,
     h('div', { class: 'row-fields' },
-      field(FIELD_LABELS.from, from, 'Tháng bắt đầu, ví dụ 01/2024.'),
-      field(FIELD_LABELS.to, to, 'Để trống nếu không có thời hạn.')),
+      field(FIELD_LABELS.from, from, 'Tháng bắt đầu áp dụng chỉ tiêu.'),
+      field(FIELD_LABELS.to, to, 'Chọn "Không thời hạn" nếu chỉ tiêu áp dụng đến khi có văn bản khác.')),
     field(FIELD_LABELS.source, source, 'Số, ngày của văn bản giao chỉ tiêu.'),
     h('div', { class: 'form-actions' }, submit),
     status.el)

@@ -83,7 +83,7 @@ function indicatorTable(code: string, period: string, data: Indicators, groups: 
     const list = byGroup.get(g.id) ?? []
     const cols = showOfficial ? 9 : 8
     body.push(h('tbody', null,
-      h('tr', { class: 'group-row' }, h('th', { scope: 'colgroup', colspan: String(cols) }, `${g.name}: ${num(g.points)}/${num(g.max)} điểm`)),
+      h('tr', { class: 'group-row' }, h('th', { scope: 'rowgroup', colspan: String(cols) }, `${g.name}: ${num(g.points)}/${num(g.max)} điểm`)),
       list.map((i) => {
         const na = i.notApplicable !== null
         const off = offById.get(i.id)
