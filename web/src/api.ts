@@ -23,6 +23,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token
 }
 
+/** The session's CSRF token, for requests {@link api} does not send (a file as the body). */
+export function currentCsrfToken(): string {
+  return csrfToken
+}
+
 /** What to do when a request answers 401 (set by the app: go to the login page). */
 export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn

@@ -1,71 +1,97 @@
 /**
  * @module adapters/http/feed-keys
- * API keys of the real-time feed, one per sender (a one-stop system), kept in the store's settings
- * as SHA-256 hashes: the key itself is shown once, when it is created.
+ * API keys of the real-time feed, one per sender (a one-stop system), one row each in the store's
+ * `feed_keys` table (migration 003) with the key's SHA-256: the key itself is shown once, when it
+ * is created. Each creation is its own insert (the id comes from the database), so concurrent
+ * creations never overwrite each other; a revocation updates its row only. Keys of the former
+ * `feedApiKeys` setting are moved into the table by the migration, with their ids.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import type { ColumnValue } from '../store/schema.js'
 import type { Store } from '../store/store.js'
 import type { Sender } from './feed.js'
 
-const SETTING = 'feedApiKeys'
-
-interface StoredKey {
+/** A feed key as listed (never its hash). Times are ISO 8601 instants. */
+export interface FeedKeyInfo {
   id: number
   name: string
   unitCode: string | null
-  hash: string
   createdAt: string
+  createdBy: string
   revokedAt: string | null
+  revokedBy: string | null
 }
 
-function hash(key: string): string {
+const COLUMNS = ['id', 'name', 'unit_code', 'created_at', 'created_by', 'revoked_at', 'revoked_by', 'key_hash'] as const
+
+/** SHA-256 (hex) of a key, as stored. */
+export function feedKeyHash(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex')
 }
 
-async function readKeys(store: Store): Promise<StoredKey[]> {
-  const v = await store.getSetting(SETTING)
-  return Array.isArray(v) ? (v as StoredKey[]) : []
+const iso = (t: ColumnValue) => (t === null ? null : new Date(Number(t)).toISOString())
+
+function info(r: readonly ColumnValue[]): FeedKeyInfo {
+  return {
+    id: Number(r[0]),
+    name: String(r[1]),
+    unitCode: r[2] === null ? null : String(r[2]),
+    createdAt: iso(r[3])!,
+    createdBy: String(r[4]),
+    revokedAt: iso(r[5]),
+    revokedBy: r[6] === null ? null : String(r[6]),
+  }
 }
 
-/** Create a key for a sender; returns the key (shown once) and its id. `actor`: for the audit log (default: the store's). */
-export async function createFeedKey(store: Store, name: string, unitCode: string | null, actor?: string): Promise<{ id: number; key: string }> {
+/**
+ * Create a key for a sender; returns the key (shown once) and its id. One insert and its
+ * `feed-key.created` audit entry in one transaction. `actor`: for the audit log and `created_by`
+ * (default: the store's).
+ */
+export async function createFeedKey(store: Store, name: string, unitCode: string | null, actor: string = store.actor): Promise<{ id: number; key: string }> {
   const key = `chiso_${randomBytes(24).toString('base64url')}`
-  // Read before the transaction: the store serializes access, a read inside would wait on it.
-  const keys = await readKeys(store)
-  const id = keys.reduce((m, k) => Math.max(m, k.id), 0) + 1
-  keys.push({ id, name, unitCode, hash: hash(key), createdAt: new Date().toISOString(), revokedAt: null })
-  await store.transaction(async (tx) => {
-    await tx.setSetting(SETTING, keys)
-    await tx.audit('feed-key.created', { id, name, unitCode }, null, actor)
+  const hash = feedKeyHash(key)
+  const id = await store.transaction(async (tx) => {
+    await tx.insert('feed_keys', [{ name, unit_code: unitCode, key_hash: hash, created_at: Date.now(), created_by: actor, revoked_at: null, revoked_by: null }])
+    const row = (await tx.get('feed_keys', [hash], ['id'])).get(hash)
+    if (row === undefined) throw new Error('feed_keys: the inserted key cannot be read back')
+    const newId = Number(row[0])
+    await tx.audit('feed-key.created', { id: newId, name, unitCode }, null, actor)
+    return newId
   })
   return { id, key }
 }
 
 /** Revoke a key by id; false if there is no such active key. */
-export async function revokeFeedKey(store: Store, id: number, actor?: string): Promise<boolean> {
-  const keys = await readKeys(store)
-  const k = keys.find((x) => x.id === id && x.revokedAt === null)
-  if (!k) return false
-  k.revokedAt = new Date().toISOString()
-  await store.transaction(async (tx) => {
-    await tx.setSetting(SETTING, keys)
+export async function revokeFeedKey(store: Store, id: number, actor: string = store.actor): Promise<boolean> {
+  const found = (await store.readTable('feed_keys', ['id', 'key_hash'])).find((r) => Number(r[0]) === id)
+  if (found === undefined) return false
+  const hash = String(found[1])
+  return store.transaction(async (tx) => {
+    // Read again inside the transaction: a concurrent revocation wins once.
+    const row = (await tx.get('feed_keys', [hash], COLUMNS)).get(hash)
+    if (row === undefined || row[5] !== null) return false
+    const k = info(row)
+    await tx.upsert('feed_keys', [
+      { name: k.name, unit_code: k.unitCode, key_hash: hash, created_at: Number(row[3]), created_by: k.createdBy, revoked_at: Date.now(), revoked_by: actor },
+    ])
     await tx.audit('feed-key.revoked', { id, name: k.name }, null, actor)
+    return true
   })
-  return true
 }
 
-/** Active and revoked keys, without their hashes. */
-export async function listFeedKeys(store: Store): Promise<Omit<StoredKey, 'hash'>[]> {
-  return (await readKeys(store)).map(({ hash: _h, ...rest }) => rest)
+/** Active and revoked keys, oldest first, without their hashes. */
+export async function listFeedKeys(store: Store): Promise<FeedKeyInfo[]> {
+  return (await store.readTable('feed_keys', COLUMNS)).map(info)
 }
 
-/** The sender of an API key, or null (unknown or revoked). Constant-time comparison. */
+/**
+ * The sender of an API key, or null (unknown or revoked): a plain read of the row by the key's
+ * SHA-256 (an index lookup; the hash of a 192-bit random key reveals nothing to time).
+ */
 export async function senderOfKey(store: Store, key: string): Promise<Sender | null> {
-  const h = Buffer.from(hash(key), 'hex')
-  for (const k of await readKeys(store)) {
-    if (k.revokedAt !== null) continue
-    const other = Buffer.from(k.hash, 'hex')
-    if (other.length === h.length && timingSafeEqual(other, h)) return { id: k.id, name: k.name, unitCode: k.unitCode }
-  }
-  return null
+  const hash = feedKeyHash(key)
+  const row = (await store.lookup('feed_keys', [hash], ['id', 'name', 'unit_code', 'revoked_at'])).get(hash)
+  if (row === undefined || row[3] !== null) return null
+  return { id: Number(row[0]), name: String(row[1]), unitCode: row[2] === null ? null : String(row[2]) }
 }

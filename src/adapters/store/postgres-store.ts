@@ -420,7 +420,7 @@ class PostgresStore implements Store {
 
 /** Insertion-order column of a table in PostgreSQL. */
 function orderColumn(table: TableName): string {
-  return table === 'portal_snapshots' || table === 'import_errors' || table === 'target_history' ? 'id' : 'seq'
+  return table === 'portal_snapshots' || table === 'import_errors' || table === 'target_history' || table === 'feed_keys' ? 'id' : 'seq'
 }
 
 const sqlCache = new Map<string, string>()

@@ -49,6 +49,7 @@ export const TABLE_NAMES = [
   'sessions',
   'targets',
   'target_history',
+  'feed_keys',
 ] as const
 export type TableName = (typeof TABLE_NAMES)[number]
 
@@ -274,6 +275,21 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     conflict: null,
     key: null,
     columns: [c('target_id', 'text'), c('at', 'bigint'), c('actor', 'text'), c('action', 'text'), c('definition', 'json')],
+  },
+  // API keys of the real-time feed (migration 003): the id is generated, the key's SHA-256 finds it.
+  feed_keys: {
+    name: 'feed_keys',
+    conflict: ['key_hash'],
+    key: 'key_hash',
+    columns: [
+      c('name', 'text'),
+      c('unit_code', 'text'),
+      c('key_hash', 'text'),
+      c('created_at', 'bigint', true),
+      c('created_by', 'text', true),
+      c('revoked_at', 'bigint'),
+      c('revoked_by', 'text'),
+    ],
   },
 }
 

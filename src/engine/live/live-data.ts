@@ -20,18 +20,20 @@ interface CacheEntry {
 }
 
 export class LiveData {
-  private readonly delta: DossierTableBuilder
-  private readonly deltaSlot = new Map<string, number>()
+  private delta: DossierTableBuilder
+  private deltaSlot = new Map<string, number>()
   private mainRow: Map<string, number> | null = null
-  private readonly dead: Uint8Array
+  private dead: Uint8Array
   private view: PreparedData
   private dirty = false
   private readonly cache = new Map<string, CacheEntry>()
+  /** Dossiers upserted since {@link beginRebase}, applied again by {@link rebase}. */
+  private sinceRebase: Dossier[] | null = null
   /** Number of dossiers upserted since the base table was prepared. */
   pushed = 0
 
   constructor(
-    private readonly base: PreparedData,
+    private base: PreparedData,
     private readonly cal: WorkingTime,
     private readonly ruleSets: RuleSet[]
   ) {
@@ -40,8 +42,38 @@ export class LiveData {
     this.view = base
   }
 
+  /**
+   * Announce that a new base is being prepared (e.g. read again from the store after an import):
+   * dossiers upserted from now on are kept and applied again on it by {@link rebase}, so a push
+   * committed while the new base was read is never lost.
+   */
+  beginRebase(): void {
+    this.sinceRebase = []
+  }
+
+  /**
+   * Replace the base data (prepared after {@link beginRebase}): the delta, the masks and the score
+   * cache start over, then the dossiers upserted meanwhile are applied again (applying a dossier
+   * the new base already holds only replaces it by the same record).
+   */
+  rebase(base: PreparedData): void {
+    const again = this.sinceRebase ?? []
+    this.sinceRebase = null
+    this.base = base
+    this.delta = new DossierTableBuilder(base.units, base.procedures, base.procIndex, this.cal)
+    this.deltaSlot = new Map()
+    this.mainRow = null
+    this.dead = new Uint8Array(base.table.n)
+    this.view = base
+    this.dirty = false
+    this.cache.clear()
+    this.pushed = 0
+    for (const d of again) this.upsert(d)
+  }
+
   /** Apply a new or newer dossier; returns the instants whose periods must be recomputed. */
   upsert(d: Dossier): Instant[] {
+    this.sinceRebase?.push(d)
     if (this.mainRow === null) {
       this.mainRow = new Map()
       const ids = this.base.table.ids

@@ -5,7 +5,7 @@
  * action). Administrators only: the router refuses others, and the API refuses them anyway.
  * API: docs/accounts.md "Administrators' routes".
  */
-import { api, apiUrl, type User } from '../api'
+import { api, apiUrl, currentCsrfToken, HttpError, type User } from '../api'
 import { h, replace, scrollTable } from '../dom'
 import { dateTime, LEVEL_NAMES, num } from '../format'
 import { go, href, seg, type Route, type RouteContext } from '../router'
@@ -274,6 +274,103 @@ async function keysTab(box: HTMLElement, isCurrent: () => boolean): Promise<void
 
 // ---- Import runs ----
 
+/** Kinds of file the server imports (`POST /api/imports?kind=`), in the order shown. */
+const UPLOAD_KINDS: [string, string][] = [
+  ['dossiers', 'Hồ sơ (DongBoHoSoMC: .json, .ndjson, .csv, .xlsx)'],
+  ['steps', 'Bước xử lý (CapNhatTienDoHoSoMC: .json, .ndjson)'],
+  ['units', 'Đơn vị (.json)'],
+  ['procedures', 'Thủ tục (.json)'],
+  ['petitions', 'Phản ánh, kiến nghị (.json)'],
+  ['ratings', 'Đánh giá (.json)'],
+  ['sync-reports', 'Báo cáo đồng bộ (.json)'],
+  ['portal', 'Điểm trên Cổng DVCQG (.json)'],
+]
+
+/** Content type of a file by its extension (the server reads it by its name). */
+function uploadType(name: string): string {
+  const ext = name.toLowerCase().split('.').pop() ?? ''
+  if (ext === 'json') return 'application/json'
+  if (ext === 'ndjson') return 'application/x-ndjson'
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'text/csv'
+  if (ext === 'xlsx' || ext === 'xlsm') return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  return 'application/octet-stream'
+}
+
+/** Send a file as the body of `POST /api/imports` (with the session's CSRF token). */
+async function uploadFile(kind: string, file: File): Promise<{ run: Run; totalErrors: number; errors: Issue[] }> {
+  let res: Response
+  try {
+    res = await fetch(apiUrl('/api/imports', { kind, fileName: file.name }), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': uploadType(file.name), 'X-CSRF-Token': currentCsrfToken() },
+      credentials: 'same-origin',
+      body: file,
+    })
+  } catch {
+    throw new HttpError(0, 'Không kết nối được máy chủ; hãy kiểm tra mạng rồi thử lại', null)
+  }
+  const text = await res.text()
+  let body: unknown = null
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    body = text
+  }
+  if (!res.ok) {
+    const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined
+    throw new HttpError(res.status, typeof error === 'string' ? error : `Máy chủ trả lỗi ${res.status}`, body)
+  }
+  return body as { run: Run; totalErrors: number; errors: Issue[] }
+}
+
+/** The "Nhập tệp" form: kind, file, submit; then the run's counts and errors. */
+function uploadForm(): HTMLElement {
+  const kind = select({ id: 'u-kind', name: 'kind' }, UPLOAD_KINDS)
+  const file = input({ id: 'u-file', name: 'file', type: 'file', accept: '.json,.ndjson,.csv,.tsv,.txt,.xlsx,.xlsm', required: true })
+  const status = formStatus('upload-status')
+  const submit = h('button', { type: 'submit' }, 'Nhập tệp')
+  const form = h('form', { novalidate: true, 'aria-describedby': status.el.id },
+    h('div', { class: 'row-fields' },
+      field('Loại dữ liệu', kind),
+      field('Tệp', file, 'Tệp CSV và Excel dùng bảng ánh xạ cột mặc định (tiêu đề tiếng Việt); tối đa 200 MB.')),
+    h('div', { class: 'form-actions' }, submit),
+    status.el)
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    const chosen = file.files?.[0]
+    if (!chosen) {
+      status.error(new Error('Hãy chọn tệp cần nhập'))
+      file.focus()
+      return
+    }
+    submit.disabled = true
+    status.busy(`Đang nhập tệp ${chosen.name}…`)
+    try {
+      const r = await uploadFile(kind.value, chosen)
+      const c = r.run
+      const errors = r.errors.filter((x) => x.severity === 'error').length
+      flash = `Lần nhập số ${c.id} (${RUN_KIND[c.kind] ?? c.kind}, tệp ${chosen.name}): thêm mới ${num(c.inserted, 0)}, cập nhật ${num(c.updated, 0)}, ` +
+        `không đổi ${num(c.unchanged, 0)}, cũ hơn bản đã lưu ${num(c.stale, 0)}, bị từ chối ${num(c.rejected, 0)}` +
+        (r.totalErrors ? `; ${num(r.totalErrors, 0)} lỗi, cảnh báo${errors ? ' (xem bảng bên dưới)' : ''}.` : '.')
+      go('/admin', { tab: 'imports', run: c.id })
+    } catch (err) {
+      status.error(err)
+      // A run that failed is still listed with its errors.
+      const run = err instanceof HttpError ? (err.body as { run?: Run } | null)?.run : undefined
+      if (run) {
+        flash = `Lần nhập số ${run.id} (tệp ${chosen.name}) không hoàn tất: ${(err as Error).message}`
+        go('/admin', { tab: 'imports', run: run.id })
+      }
+    } finally {
+      submit.disabled = false
+    }
+  })
+  return h('section', { class: 'card', 'aria-labelledby': 'upload-title' },
+    h('h2', { id: 'upload-title' }, 'Nhập tệp'),
+    h('p', { class: 'muted small' }, 'Nhập một tệp dữ liệu như lệnh chiso import: mỗi lần nhập được ghi lại với số bản ghi và các lỗi; điểm được cập nhật ngay sau khi nhập.'),
+    form)
+}
+
 async function importsTab(box: HTMLElement, isCurrent: () => boolean, runParam: string | null): Promise<void> {
   const { runs } = await api<{ runs: Run[] }>('/api/imports')
   if (!isCurrent()) return
@@ -323,6 +420,7 @@ async function importsTab(box: HTMLElement, isCurrent: () => boolean, runParam: 
     h('thead', null, h('tr', null, ['Số', 'Loại dữ liệu', 'Bắt đầu', 'Trạng thái', 'Thêm mới', 'Cập nhật', 'Không đổi', 'Bị từ chối', 'Cũ hơn', 'Người nhập', ''].map((t, i) => h('th', { scope: 'col', class: i >= 4 && i <= 8 ? 'num' : undefined }, t || h('span', { class: 'visually-hidden' }, 'Thao tác'))))),
     h('tbody', null, rows))
   replace(box,
+    uploadForm(),
     h('section', { class: 'card', 'aria-labelledby': 'runs-title' },
       h('h2', { id: 'runs-title' }, `Các lần nhập dữ liệu (${runs.length})`),
       runs.length ? scrollTable('Các lần nhập dữ liệu, mới nhất trước', table) : message('info', 'Chưa có lần nhập dữ liệu nào.')),

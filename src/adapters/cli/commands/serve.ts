@@ -82,7 +82,7 @@ export async function runFeedKey(args: string[]): Promise<number> {
       return 0
     }
     if (sub === 'list') {
-      for (const k of await listFeedKeys(store)) process.stdout.write(`#${k.id}  ${k.name}  ${k.unitCode ?? '—'}  tạo ${k.createdAt}${k.revokedAt ? `  ĐÃ THU HỒI ${k.revokedAt}` : ''}\n`)
+      for (const k of await listFeedKeys(store)) process.stdout.write(`#${k.id}  ${k.name}  ${k.unitCode ?? '—'}  tạo ${k.createdAt} bởi ${k.createdBy}${k.revokedAt ? `  ĐÃ THU HỒI ${k.revokedAt} bởi ${k.revokedBy ?? '—'}` : ''}\n`)
       return 0
     }
     if (sub === 'revoke') {

@@ -57,7 +57,14 @@ export function appPaths(): Record<string, Record<string, object>> {
     },
     '/api/users/{username}': { patch: op('Sửa tài khoản', 'Đổi tên, vai trò, đơn vị, khóa/mở khóa hoặc đặt lại mật khẩu; không được khóa hay hạ quyền quản trị cuối cùng (409).', 'admin', [p('username', 'Tên đăng nhập')], body('Các trường cần đổi', { displayName: s, role: s, unitCode: s, disabled: { type: 'boolean' }, password: s })) },
     '/api/audit': { get: op('Nhật ký thao tác', 'Đăng nhập, nhập dữ liệu, thay đổi chỉ tiêu, xuất bảng… mới nhất trước.', 'admin', [q('action', 'Lọc theo thao tác'), q('actor', 'Lọc theo người thực hiện'), q('limit', 'Số dòng tối đa'), format]) },
-    '/api/imports': { get: op('Các lần nhập dữ liệu', 'Mỗi lần nhập: loại, tệp, số bản ghi thêm mới, cập nhật, không đổi, bị từ chối, trạng thái.', 'admin') },
+    '/api/imports': {
+      get: op('Các lần nhập dữ liệu', 'Mỗi lần nhập: loại, tệp, số bản ghi thêm mới, cập nhật, không đổi, bị từ chối, trạng thái.', 'admin'),
+      post: op('Nhập một tệp', 'Nội dung yêu cầu là chính tệp (JSON, NDJSON, CSV, Excel; tối đa 200 MB), nhập như lệnh chiso import; trả về lần nhập và các lỗi; điểm cập nhật ngay.', 'admin', [q('kind', 'Loại dữ liệu: dossiers, steps, units, procedures, petitions, ratings, sync-reports, portal'), q('fileName', 'Tên tệp (phần mở rộng quyết định cách đọc)')], {
+        required: true,
+        description: 'Nội dung tệp',
+        content: Object.fromEntries(['application/json', 'application/x-ndjson', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+      }),
+    },
     '/api/imports/{id}': { get: op('Một lần nhập', 'Lần nhập và các lỗi của nó (tệp, vị trí, mã hồ sơ, trường).', 'admin', [p('id', 'Số lần nhập')]) },
     '/api/feed-keys': {
       get: op('Khóa API nhận hồ sơ', 'Các khóa của hệ thống gửi hồ sơ (không có bí mật).', 'admin'),

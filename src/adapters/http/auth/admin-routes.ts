@@ -1,13 +1,15 @@
 /**
  * @module adapters/http/auth/admin-routes
  * Administrators' routes: accounts (`/api/users`), the audit log (`/api/audit`), import runs
- * (`/api/imports`) and the feed's API keys (`/api/feed-keys`). Every one calls `requireAdmin`.
+ * (`/api/imports`, and `POST /api/imports` to import a file: `import-upload.ts`) and the feed's API
+ * keys (`/api/feed-keys`). Every one calls `requireAdmin`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ImportRun } from '../../store/store.js'
 import { ApiError, intParam, onlyParams, stringParam, type RawQuery } from '../api/params.js'
 import type { ApiContext } from '../context.js'
 import { createFeedKey, listFeedKeys, revokeFeedKey } from '../feed-keys.js'
+import { registerImportUpload } from '../import-upload.js'
 import { requireAdmin } from './access.js'
 import type { SessionManager } from './sessions.js'
 import { AccountError, bodyObject, createUser, listUsers, updateUser, type UserRecord } from './users.js'
@@ -106,6 +108,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: ApiContext, deps:
     const errors = await ctx.store.runErrors(id)
     return { run: runJson(run), totalErrors: errors.length, errors: errors.slice(0, MAX_RUN_ERRORS) }
   })
+
+  registerImportUpload(app, ctx, runJson, MAX_RUN_ERRORS)
 
   app.get('/api/feed-keys', async (req) => {
     requireAdmin(req)
