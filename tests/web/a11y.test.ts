@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DESKTOP, PASSWORD, PHONE, SETUP_TIMEOUT, shot, startWebApp, type WebApp } from './browser-helpers.js'
+import { DESKTOP, PASSWORD, PHONE, SETUP_TIMEOUT, shot, startWithDistrictOfficer, type WebApp } from './browser-helpers.js'
 
 /** Browser work on a shared 2-core machine: generous per-test time. */
 const SLOW = 240_000
@@ -25,13 +25,7 @@ let web: WebApp
 let district = ''
 
 beforeAll(async () => {
-  web = await startWebApp('chiso-web-a11y-', (units) => {
-    district = units.find((u) => u.level === 'district')!.code
-    return [
-      { username: 'quantri', displayName: 'Quản trị tỉnh', role: 'admin' },
-      { username: 'canbo.huyen', displayName: 'Nguyễn Thị Hòa', role: 'officer', unitCode: district },
-    ]
-  })
+  ;({ web, district } = await startWithDistrictOfficer('chiso-web-a11y-'))
 }, SETUP_TIMEOUT)
 
 afterAll(async () => {

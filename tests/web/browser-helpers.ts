@@ -87,6 +87,22 @@ const launch = () =>
   })
 
 /**
+ * The usual setup: an administrator `quantri` and an officer `canbo.huyen` of the first district;
+ * the app and that district's code.
+ */
+export async function startWithDistrictOfficer(tmpPrefix: string): Promise<{ web: WebApp; district: string }> {
+  let district = ''
+  const web = await startWebApp(tmpPrefix, (units) => {
+    district = units.find((u) => u.level === 'district')!.code
+    return [
+      { username: 'quantri', displayName: 'Quản trị tỉnh', role: 'admin' },
+      { username: 'canbo.huyen', displayName: 'Nguyễn Thị Hòa', role: 'officer', unitCode: district },
+    ]
+  })
+  return { web, district }
+}
+
+/**
  * Build the dashboard, fill a store with the demo data, create the accounts `accounts(units)`
  * names, start the server and Chromium.
  */

@@ -7,7 +7,7 @@
  * the main pages at 1366×800 and 390×844 go to docs/screens/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attrs, goByNav, PASSWORD, PHONE, SETUP_TIMEOUT, shot, startWebApp, vi, type WebApp } from './browser-helpers.js'
+import { attrs, goByNav, PASSWORD, PHONE, SETUP_TIMEOUT, shot, startWithDistrictOfficer, vi, type WebApp } from './browser-helpers.js'
 
 /** Browser work on a shared 2-core machine: generous per-test time. */
 const SLOW = 120_000
@@ -17,13 +17,7 @@ let web: WebApp
 let district = ''
 
 beforeAll(async () => {
-  web = await startWebApp('chiso-web-', (units) => {
-    district = units.find((u) => u.level === 'district')!.code
-    return [
-      { username: 'quantri', displayName: 'Quản trị tỉnh', role: 'admin' },
-      { username: 'canbo.huyen', displayName: 'Nguyễn Thị Hòa', role: 'officer', unitCode: district },
-    ]
-  })
+  ;({ web, district } = await startWithDistrictOfficer('chiso-web-'))
 }, SETUP_TIMEOUT)
 
 afterAll(async () => {

@@ -23,11 +23,6 @@ export function setCsrfToken(token: string): void {
   csrfToken = token
 }
 
-/** The session's CSRF token, for requests {@link api} does not send (a file as the body). */
-export function currentCsrfToken(): string {
-  return csrfToken
-}
-
 /** What to do when a request answers 401 (set by the app: go to the login page). */
 export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn
@@ -36,6 +31,8 @@ export function setUnauthenticatedHandler(fn: () => void): void {
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: unknown
+  /** Send this file as the body, with this content type, instead of JSON. */
+  file?: { body: Blob; contentType: string }
   /** Don't go to the login page on 401 (the session check and login itself). */
   quiet401?: boolean
 }
@@ -53,14 +50,15 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const method = options.method ?? 'GET'
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (options.file) headers['Content-Type'] = options.file.contentType
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   let res: Response
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.body : options.body === undefined ? undefined : JSON.stringify(options.body),
     })
   } catch {
     throw new HttpError(0, 'Không kết nối được máy chủ; hãy kiểm tra mạng rồi thử lại', null)

@@ -5,7 +5,7 @@
  * action). Administrators only: the router refuses others, and the API refuses them anyway.
  * API: docs/accounts.md "Administrators' routes".
  */
-import { api, apiUrl, currentCsrfToken, HttpError, type User } from '../api'
+import { api, apiUrl, HttpError, type User } from '../api'
 import { h, replace, scrollTable } from '../dom'
 import { dateTime, LEVEL_NAMES, num } from '../format'
 import { go, href, seg, type Route, type RouteContext } from '../router'
@@ -296,31 +296,9 @@ function uploadType(name: string): string {
   return 'application/octet-stream'
 }
 
-/** Send a file as the body of `POST /api/imports` (with the session's CSRF token). */
-async function uploadFile(kind: string, file: File): Promise<{ run: Run; totalErrors: number; errors: Issue[] }> {
-  let res: Response
-  try {
-    res = await fetch(apiUrl('/api/imports', { kind, fileName: file.name }), {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': uploadType(file.name), 'X-CSRF-Token': currentCsrfToken() },
-      credentials: 'same-origin',
-      body: file,
-    })
-  } catch {
-    throw new HttpError(0, 'Không kết nối được máy chủ; hãy kiểm tra mạng rồi thử lại', null)
-  }
-  const text = await res.text()
-  let body: unknown = null
-  try {
-    body = text ? JSON.parse(text) : null
-  } catch {
-    body = text
-  }
-  if (!res.ok) {
-    const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined
-    throw new HttpError(res.status, typeof error === 'string' ? error : `Máy chủ trả lỗi ${res.status}`, body)
-  }
-  return body as { run: Run; totalErrors: number; errors: Issue[] }
+/** Send a file as the body of `POST /api/imports` (the API client adds the session's CSRF token). */
+function uploadFile(kind: string, file: File): Promise<{ run: Run; totalErrors: number; errors: Issue[] }> {
+  return api(apiUrl('/api/imports', { kind, fileName: file.name }), { method: 'POST', file: { body: file, contentType: uploadType(file.name) } })
 }
 
 /** The "Nhập tệp" form: kind, file, submit; then the run's counts and errors. */
