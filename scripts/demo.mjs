@@ -37,6 +37,9 @@ if (!existsSync(db)) {
     console.log(`\n$ chiso import portal .demo/data/portal/*.json --db .demo/chiso.db\n`)
     run(['import', 'portal', ...files, '--db', db])
   }
+  // The province's directive targets for 2026 (the six of the seed letter), shown on the overview.
+  console.log(`\n$ chiso target add scripts/demo-targets.yaml --db .demo/chiso.db\n`)
+  run(['target', 'add', join(root, 'scripts/demo-targets.yaml'), '--db', db])
 }
 
 // Demo accounts: the province's administrator, an officer of one commune, a read-only viewer.

@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('writing targets', () => {
   it('an officer creates a target for its own unit; the id is T- and 8 base32 characters', async () => {
     const r = await officer.req('POST', '/api/targets', def([district.code]))
-    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(r.status, JSON.stringify(r.body)).toBe(201)
     expect(r.body.target).toMatchObject({ ...def([district.code]), createdBy: 'canbo', updatedBy: 'canbo', archivedAt: null })
     expect(r.body.target.id).toMatch(/^T-[A-Z2-7]{8}$/)
   })

@@ -76,7 +76,7 @@ async function makeTarget(page: Page): Promise<string> {
     headers: { 'X-CSRF-Token': csrfToken },
     data: { name: 'Tỷ lệ hồ sơ trực tuyến (kiểm tra trợ năng)', subject: { kind: 'indicator', code: '3.3' }, threshold: 0.52, units: [district], includeSubUnits: true, from: '2024-01', to: null, source: 'Công văn số 1/UBND' },
   })
-  expect(r.status(), await r.text()).toBe(200)
+  expect(r.status(), await r.text()).toBe(201)
   return ((await r.json()) as { target: { id: string } }).target.id
 }
 

@@ -218,6 +218,29 @@ describe('targets, planner and administration pages in Chromium', () => {
     })
   }, SLOW)
 
+  it("shows the officer's overview the directive targets as the API judges them, a target without data as neither reached nor missed", async () => {
+    await web.session(async ({ context, page }) => {
+      await web.signIn(page, 'canbo.huyen', '#total')
+      // 1.2 does not apply to communes: a target on one commune of the district has no data.
+      const commune = web.live.current().units.units.find((u) => u.parent === district && u.level === 'commune')!.code
+      const r = await context.request.post(`${web.base}/api/targets`, {
+        headers: { 'X-CSRF-Token': (await web.apiGet<{ csrfToken: string }>(context, '/api/session')).csrfToken },
+        data: { name: 'Công khai đúng hạn (xã)', subject: { kind: 'indicator', code: '1.2' }, threshold: 1, units: [commune], from: '2024-01', source: 'Thử nghiệm' },
+      })
+      expect(r.status(), await r.text()).toBe(201)
+      await web.open(page, `/?period=${PERIOD}&unit=${district}`)
+      await page.waitForSelector('ul.compliance > li')
+      const api = await web.apiGet<{ targets: { target: { id: string }; total: number; achieved: boolean }[] }>(context, `/api/compliance?period=${PERIOD}&unit=${district}`)
+      const expected = api.targets.map((t) => [t.target.id, t.total === 0 ? 'none' : t.achieved ? 'ok' : 'bad'])
+      expect(expected.some(([, s]) => s === 'none')).toBe(true)
+      const shown = await page.locator('ul.compliance > li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-target'), li.getAttribute('data-status')]))
+      expect(shown).toEqual(expected)
+      const none = page.locator('ul.compliance > li[data-status="none"]').first()
+      expect(await none.textContent()).toContain('Không có dữ liệu')
+      expect(await none.textContent()).not.toContain('✓ Đạt')
+    })
+  }, SLOW)
+
   it('shows a viewer the targets without "Thêm chỉ tiêu" nor edit buttons', async () => {
     expect(targetId).not.toBe('')
     await web.session(async ({ page }) => {

@@ -12,6 +12,7 @@ import { runImportCommand } from './commands/import.js'
 import { runFeedKey, runServe } from './commands/serve.js'
 import { runBackup, runExport, runRestore } from './commands/backup.js'
 import { runUser } from './commands/user.js'
+import { runTarget } from './commands/target.js'
 import { CliError } from './errors.js'
 
 const USAGE = `chiso – Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)
@@ -27,6 +28,7 @@ Cách dùng:
   chiso feed-key add --name TÊN [--unit MÃ] | list | revoke ID [--db …]
   chiso user add --username TÊN --name "Họ tên" --role admin|officer|viewer [--unit MÃ] [--password MK] [--db …]
   chiso user list | passwd TÊN [--password MK] | disable TÊN | enable TÊN [--db …]
+  chiso target add TỆP.yaml [--db …] | target list [--db …]   (chỉ tiêu chỉ đạo)
   chiso backup --db … --out TỆP [--schema S]  |  chiso restore TỆP --db … [--force]
   chiso export --db … --period KỲ --out THƯ_MỤC   (mọi bản ghi của một kỳ, theo định dạng tệp đầu vào)
   chiso demo-data --out DIR [--dossiers N] [--seed S] [--levels 2|3]
@@ -62,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       return runFeedKey(rest)
     case 'user':
       return runUser(rest)
+    case 'target':
+      return runTarget(rest)
     case 'backup':
       return runBackup(rest)
     case 'restore':

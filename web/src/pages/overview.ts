@@ -19,7 +19,9 @@ interface ComplianceRow {
 }
 interface Compliance {
   period?: unknown
-  targets: { target: { id: number | string; name: string; source?: string | null }; met: number; total: number; short: ComplianceRow[] }[]
+  /** Targets reached, out of those with data (units without data are neither met nor failed). */
+  summary?: { achieved: number; total: number; text: string }
+  targets: { target: { id: number | string; name: string; source?: string | null }; met: number; total: number; noData?: number; achieved?: boolean; short: ComplianceRow[] }[]
 }
 
 /** "▲ tăng 2,3 điểm" / "▼ giảm 1,2 điểm" / "= không đổi". */
@@ -49,16 +51,20 @@ function complianceBox(c: Compliance | null, period: string, unit: string): HTML
       h('p', null, `Chưa có chỉ tiêu chỉ đạo nào áp dụng cho ${periodName(period).toLocaleLowerCase('vi')}. `),
       h('a', { href: href('/targets', { period }) }, 'Đặt chỉ tiêu chỉ đạo'))
   }
-  const metAll = c.targets.filter((t) => t.met === t.total).length
+  // A target no unit has data for (e.g. no petitions this month) is neither reached nor missed.
+  const withData = c.targets.filter((t) => t.total > 0)
+  const reached = withData.filter((t) => t.achieved ?? t.met === t.total).length
+  const noData = c.targets.length - withData.length
   return h('section', { class: 'card', 'aria-labelledby': 'compliance-title' }, title,
-    h('p', null, `Đạt ${metAll}/${c.targets.length} chỉ tiêu ở tất cả đơn vị.`),
+    h('p', null, `Đạt ${reached}/${withData.length} chỉ tiêu ở tất cả đơn vị${noData ? `; ${noData} chỉ tiêu chưa có dữ liệu trong kỳ` : ''}.`),
     h('ul', { class: 'compliance' },
       c.targets.map((t) => {
-        const ok = t.met === t.total
-        return h('li', null,
-          h('span', { class: `badge ${ok ? 'badge-ok' : 'badge-bad'}` }, ok ? '✓ Đạt' : '✗ Chưa đạt'), ' ',
+        const status = t.total === 0 ? 'none' : (t.achieved ?? t.met === t.total) ? 'ok' : 'bad'
+        const badge = { none: ['badge-none', '– Không có dữ liệu'], ok: ['badge-ok', '✓ Đạt'], bad: ['badge-bad', '✗ Chưa đạt'] }[status]
+        return h('li', { 'data-target': String(t.target.id), 'data-status': status },
+          h('span', { class: `badge ${badge[0]}` }, badge[1]), ' ',
           h('a', { href: href(`/targets/${seg(String(t.target.id))}`, { period, unit }) }, t.target.name),
-          h('span', { class: 'muted' }, ` — ${t.met}/${t.total} đơn vị đạt`),
+          h('span', { class: 'muted' }, t.total === 0 ? ' — không đơn vị nào có số liệu trong kỳ' : ` — ${t.met}/${t.total} đơn vị đạt`),
           t.short.length
             ? h('ul', { class: 'short' }, t.short.slice(0, 3).map((r) => h('li', null, `${typeof r.unit === 'string' ? r.unit : r.unit.name}: ${r.gap?.text ?? 'chưa đạt'}`)))
             : null)

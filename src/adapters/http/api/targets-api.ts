@@ -135,14 +135,18 @@ export function registerTargetsApi(app: FastifyInstance, ctx: ApiContext): void 
     return { targets: targets.map(targetJson) }
   }))
 
-  app.post('/api/targets', guard(async (req, q) => {
-    onlyParams(q, [])
-    requireWrite(req, []) // a viewer is refused before anything else
-    const def = checked(bodyOf(req))
-    const a = requireWrite(req, def.units)
-    const t = await createTarget(ctx.store, def, a.user.username, ctx.now())
-    return { target: targetJson(t) }
-  }))
+  app.post('/api/targets', async (req, reply) =>
+    guard(async (req, q) => {
+      onlyParams(q, [])
+      requireWrite(req, []) // a viewer is refused before anything else
+      const def = checked(bodyOf(req))
+      const a = requireWrite(req, def.units)
+      const t = await createTarget(ctx.store, def, a.user.username, ctx.now())
+      // Created, like an account or a feed key.
+      reply.code(201)
+      return { target: targetJson(t) }
+    })(req, reply)
+  )
 
   app.patch('/api/targets/:id', guard(async (req, q, params) => {
     onlyParams(q, [])
