@@ -305,12 +305,21 @@ function uploadFile(kind: string, file: File): Promise<{ run: Run; totalErrors: 
 function uploadForm(): HTMLElement {
   const kind = select({ id: 'u-kind', name: 'kind' }, UPLOAD_KINDS)
   const file = input({ id: 'u-file', name: 'file', type: 'file', accept: '.json,.ndjson,.csv,.tsv,.txt,.xlsx,.xlsm', required: true })
+  // The browser's own file control speaks the browser's language ("Choose File"); keep it for the
+  // keyboard and screen readers (label "Tệp") and show a Vietnamese button and file name beside it.
+  const fileName = h('span', { class: 'file-name', 'aria-hidden': 'true' }, 'Chưa chọn tệp')
+  const pick = h('button', { type: 'button', class: 'secondary', tabindex: '-1', 'aria-hidden': 'true' }, 'Chọn tệp…')
+  pick.addEventListener('click', () => file.click())
+  file.addEventListener('change', () => { fileName.textContent = file.files?.[0]?.name ?? 'Chưa chọn tệp' })
+  const hint = 'Tệp CSV và Excel dùng bảng ánh xạ cột mặc định (tiêu đề tiếng Việt); tối đa 200 MB.'
+  file.setAttribute('aria-describedby', 'u-file-hint')
+  file.classList.add('file-native')
   const status = formStatus('upload-status')
   const submit = h('button', { type: 'submit' }, 'Nhập tệp')
   const form = h('form', { novalidate: true, 'aria-describedby': status.el.id },
     h('div', { class: 'row-fields' },
       field('Loại dữ liệu', kind),
-      field('Tệp', file, 'Tệp CSV và Excel dùng bảng ánh xạ cột mặc định (tiêu đề tiếng Việt); tối đa 200 MB.')),
+      h('div', { class: 'field' }, h('label', { for: 'u-file' }, 'Tệp'), h('div', { class: 'file-picker' }, file, pick, fileName), h('p', { class: 'hint', id: 'u-file-hint' }, hint))),
     h('div', { class: 'form-actions' }, submit),
     status.el)
   form.addEventListener('submit', async (e) => {
