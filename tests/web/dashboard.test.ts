@@ -7,6 +7,7 @@
  * the main pages at 1366×800 and 390×844 go to docs/screens/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFeedKey } from '../../src/adapters/http/feed-keys.js'
 import { attrs, goByNav, PASSWORD, PHONE, SETUP_TIMEOUT, shot, startWithDistrictOfficer, vi, type WebApp } from './browser-helpers.js'
 
 /** Browser work on a shared 2-core machine: generous per-test time. */
@@ -223,4 +224,39 @@ describe('dashboard in Chromium', () => {
 
   // Directive targets: their browser tests are in targets-planner-admin.test.ts (same helpers,
   // from browser-helpers.ts).
+
+  it('tells an open page that newer numbers arrived through the feed, and redraws them on request', async () => {
+    await web.session(async ({ context, page }) => {
+      // The page's timers run on a clock the test moves (the check happens every 60 s).
+      await page.clock.install()
+      await web.signIn(page, 'canbo.huyen', '#total')
+      const period = '2024-11'
+      await web.open(page, `/?period=${period}&unit=${district}`)
+      await page.waitForSelector('#total [data-value]')
+      const before = await web.apiGet<{ total: number }>(context, `/api/units/${district}/overview?period=${period}`)
+      expect(await page.locator('#data-updates').isHidden()).toBe(true)
+
+      // A dossier pushed by the one-stop-shop system, as in production (API key, DongBoHoSoMC).
+      const { key } = await createFeedKey(web.store, 'Một cửa (thử nghiệm)', null)
+      const proc = web.live.current().procedures[0].code
+      const push = await context.request.post(`${web.base}/dvcqg/DongBoHoSoMC`, {
+        headers: { 'X-API-Key': key },
+        data: [{ MaHoSo: `${district}-241120-9999`, MaTTHC: proc, TenTTHC: 'Thủ tục thử', KenhThucHien: '2', NgayTiepNhan: '20241120090000', NgayHenTra: '20241121170000', TrangThaiHoSo: '4', MaDonVi: district, DongBoDVCQG: '1' }],
+      })
+      expect(push.status(), await push.text()).toBe(200)
+
+      await page.clock.runFor(61_000)
+      await expect.poll(() => page.locator('#data-updates').textContent()).toContain('Có số liệu mới từ lúc mở trang (1 thay đổi)')
+      expect(await page.locator('#data-updates').getAttribute('role')).toBe('status')
+      // Nothing was redrawn under the user's eyes: the total on screen is still the old one.
+      expect(Number(await page.locator('#total [data-value]').getAttribute('data-value'))).toBe(before.total)
+
+      await page.getByRole('button', { name: 'Cập nhật số liệu' }).click()
+      const after = await web.apiGet<{ total: number }>(context, `/api/units/${district}/overview?period=${period}`)
+      expect(after.total).not.toBe(before.total)
+      await expect.poll(() => page.locator('#total [data-value]').getAttribute('data-value')).toBe(String(after.total))
+      expect(await page.locator('#data-updates').isHidden()).toBe(true)
+    })
+  }, SLOW)
+
 })

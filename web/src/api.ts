@@ -130,6 +130,8 @@ export interface Meta {
   appName?: string
   province: Unit
   asOf?: string
+  /** Grows with every change of the data (see `/api/data-version`). */
+  dataVersion?: number
   defaultPeriod: string
   latestMonthWithData?: string | null
   monthsWithData: string[]

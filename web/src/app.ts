@@ -2,7 +2,7 @@
  * The application shell: session check, header (units, periods, user), navigation and the
  * render loop of the hash router.
  */
-import { api, HttpError, setCsrfToken, setUnauthenticatedHandler, type Session } from './api'
+import { api, HttpError, setCsrfToken, setUnauthenticatedHandler, type Meta, type Session } from './api'
 import { h, replace } from './dom'
 import { LEVEL_NAMES, periodName } from './format'
 import { currentLocation, go, href, match, seg, type NavKey, type Route } from './router'
@@ -14,12 +14,18 @@ const APP_NAME = 'chiso — Bộ chỉ số phục vụ người dân, doanh ngh
 let renderCount = 0
 let started = false
 
+/** How often an open page asks whether the data changed (pushed or imported records). */
+const DATA_POLL_MS = 60_000
+/** The data version the page's numbers were drawn from. */
+let seenVersion: number | null = null
+
 const shell = {
   root: document.getElementById('app') as HTMLElement,
   nav: null as HTMLElement | null,
   navToggle: null as HTMLButtonElement | null,
   controls: null as HTMLElement | null,
   main: null as unknown as HTMLElement,
+  updates: null as unknown as HTMLElement,
 }
 
 /** Build the static frame once. */
@@ -49,8 +55,11 @@ function buildShell(): void {
     nav,
     controls
   )
+  // Told politely, never redrawn under the user's eyes: newer numbers are one click away.
+  const updates = h('div', { id: 'data-updates', class: 'update-banner', role: 'status', hidden: true })
   const footer = h('footer', { class: 'foot' }, 'Chỉ số tính theo Quyết định 766/QĐ-TTg từ hồ sơ của chính đơn vị; điểm chính thức do Cổng Dịch vụ công quốc gia công bố.')
-  replace(shell.root, skip, header, main, footer)
+  replace(shell.root, skip, header, updates, main, footer)
+  shell.updates = updates
   shell.nav = nav
   shell.navToggle = toggle
   shell.controls = controls
@@ -184,6 +193,8 @@ export async function signedIn(session: Session, next: string | null): Promise<v
   state.meta = null
   state.period = ''
   await loadMeta()
+  // (loadMeta filled state.meta; TypeScript still sees the null set above.)
+  seenVersion = (state.meta as Meta | null)?.dataVersion ?? null
   location.hash = next && next.startsWith('/') && !next.startsWith('/login') ? `#${next}` : '#/'
 }
 
@@ -241,6 +252,33 @@ async function render(): Promise<void> {
   }
 }
 
+/** Ask the server for the data version; show the banner when the numbers on screen are older. */
+async function checkDataVersion(): Promise<void> {
+  if (document.visibilityState !== 'visible' || state.user === null) return
+  let v: number
+  try {
+    v = (await api<{ dataVersion: number }>('/api/data-version', { quiet401: true })).dataVersion
+  } catch {
+    return // Offline or signed out: the next page load says so.
+  }
+  if (seenVersion === null || v <= seenVersion) {
+    seenVersion ??= v
+    return
+  }
+  const changes = v - seenVersion
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Cập nhật số liệu')
+  button.addEventListener('click', () => {
+    seenVersion = v
+    shell.updates.hidden = true
+    replace(shell.updates)
+    // New months may have data now: the header's period list comes from meta.
+    state.meta = null
+    void render()
+  })
+  replace(shell.updates, h('span', null, `Có số liệu mới từ lúc mở trang (${changes} thay đổi). `), button)
+  shell.updates.hidden = false
+}
+
 /** Start the app. */
 export async function start(): Promise<void> {
   document.title = APP_NAME
@@ -261,4 +299,6 @@ export async function start(): Promise<void> {
   })
   await render()
   started = true
+  seenVersion = state.meta?.dataVersion ?? null
+  window.setInterval(() => void checkDataVersion(), DATA_POLL_MS)
 }

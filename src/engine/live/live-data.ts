@@ -31,6 +31,11 @@ export class LiveData {
   private sinceRebase: Dossier[] | null = null
   /** Number of dossiers upserted since the base table was prepared. */
   pushed = 0
+  /**
+   * Grows by one at every change of the data (a dossier upserted, a new base): pages compare it
+   * to tell their user that newer numbers are available.
+   */
+  version = 0
 
   constructor(
     private base: PreparedData,
@@ -68,6 +73,7 @@ export class LiveData {
     this.dirty = false
     this.cache.clear()
     this.pushed = 0
+    this.version++
     for (const d of again) this.upsert(d)
   }
 
@@ -94,6 +100,7 @@ export class LiveData {
     }
     this.delta.put(slot, d)
     this.pushed++
+    this.version++
     this.dirty = true
     // Invalidate only the cached periods that contain a touched instant.
     for (const [key, e] of this.cache) {

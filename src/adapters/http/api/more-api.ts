@@ -143,6 +143,13 @@ export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
     return m
   }
 
+  // Cheap enough to poll: the version of the data (grows with every pushed or imported change).
+  app.get('/api/data-version', handle((q, _params, req) => {
+    accessOf(req)
+    onlyParams(q, [])
+    return { dataVersion: live.version, asOf: iso(ctx.now()) }
+  }))
+
   app.get('/api/meta', handle((q, _params, req) => {
     const access = accessOf(req)
     onlyParams(q, [])
@@ -161,6 +168,7 @@ export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
       appName: APP_NAME,
       province: root ? unitJson(root) : null,
       asOf: iso(now),
+      dataVersion: live.version,
       defaultPeriod,
       latestMonthWithData: months.length ? months[months.length - 1] : null,
       monthsWithData: months,

@@ -72,6 +72,7 @@ export function appPaths(): Record<string, Record<string, object>> {
     },
     '/api/feed-keys/{id}': { delete: op('Thu hồi khóa API', 'Thu hồi một khóa; hệ thống dùng khóa đó bị từ chối từ lúc này.', 'admin', [p('id', 'Số khóa')]) },
     '/api/scores': { get: op('Điểm (dạng dòng lệnh)', 'Kết quả như chiso score --format json, cho một kỳ, một đơn vị hoặc một thủ tục.', 'signed-in', [period, q('unit', 'Mã đơn vị'), q('procedure', 'Mã thủ tục')]) },
+    '/api/data-version': { get: op('Phiên bản số liệu', 'Số tăng dần mỗi khi có hồ sơ mới đẩy lên hoặc dữ liệu mới nhập; trang điều hành hỏi định kỳ để báo người dùng có số liệu mới.', 'signed-in') },
     '/api/meta': { get: op('Thông tin khởi động trang', 'Tỉnh, thời điểm số liệu, kỳ mặc định, các tháng có dữ liệu, bộ quy tắc, danh sách chỉ tiêu và nhóm, tài khoản.', 'signed-in') },
     '/api/procedures': { get: op('Tìm thủ tục', 'Thủ tục theo mã hoặc tên, kèm số hồ sơ trong phạm vi tài khoản.', 'signed-in', [q('q', 'Mã hoặc một phần tên'), q('limit', 'Số dòng tối đa'), format]) },
     '/api/procedures/{code}': { get: op('Một thủ tục qua các đơn vị', 'Tử số, mẫu số, tỷ lệ, điểm các chỉ tiêu tính theo thủ tục, từng đơn vị.', 'signed-in', [p('code', 'Mã thủ tục quốc gia'), period, q('level', 'Cấp đơn vị'), q('parent', 'Mã đơn vị cấp trên'), format]) },
