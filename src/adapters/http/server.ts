@@ -18,6 +18,7 @@ import type { ApiContext } from './context.js'
 import { registerTargetsApi } from './api/targets-api.js'
 import { registerPlannerApi } from './api/planner-api.js'
 import { registerMoreApi } from './api/more-api.js'
+import { registerLetterApi } from './api/letter-api.js'
 import { registerExports } from './export/register-exports.js'
 import { registerWeb } from './web/register-web.js'
 
@@ -71,6 +72,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerMoreApi(app, ctx)
   registerTargetsApi(app, ctx)
   registerPlannerApi(app, ctx)
+  registerLetterApi(app, ctx)
   registerWeb(app, ctx)
 
   app.get('/api/health', async () => ({ ok: true, dossiers: options.live.current().table.n, pushed: options.live.pushed }))

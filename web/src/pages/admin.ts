@@ -1,8 +1,8 @@
 /**
- * Administration (quản trị): `#/admin?tab=users|keys|imports|audit` — accounts (add with a
+ * Administration (quản trị): `#/admin?tab=users|keys|imports|profile|audit` — accounts (add with a
  * generated password shown once, lock/unlock, reset password), the feed's API keys (secret shown
- * once, revoke), import runs (counts, errors of a run) and the audit log (latest 200, filter by
- * action). Administrators only: the router refuses others, and the API refuses them anyway.
+ * once, revoke), import runs (counts, errors of a run), the office profile of the monthly letter
+ * (hồ sơ cơ quan, YAML) and the audit log (latest 200, filter by action). Administrators only: the router refuses others, and the API refuses them anyway.
  * API: docs/accounts.md "Administrators' routes".
  */
 import { api, apiUrl, HttpError, type User } from '../api'
@@ -55,11 +55,12 @@ interface AuditEntry {
   details: unknown
 }
 
-type Tab = 'users' | 'keys' | 'imports' | 'audit'
+type Tab = 'users' | 'keys' | 'imports' | 'profile' | 'audit'
 const TABS: [Tab, string][] = [
   ['users', 'Tài khoản'],
   ['keys', 'Khóa API nhận hồ sơ'],
   ['imports', 'Các lần nhập dữ liệu'],
+  ['profile', 'Hồ sơ cơ quan'],
   ['audit', 'Nhật ký'],
 ]
 
@@ -77,6 +78,7 @@ const ACTIONS: Record<string, string> = {
   'login.succeeded': 'Đăng nhập', 'login.failed': 'Đăng nhập sai', logout: 'Đăng xuất', 'user.created': 'Tạo tài khoản', 'user.updated': 'Sửa tài khoản',
   'password.changed': 'Đổi mật khẩu', 'feed-key.created': 'Tạo khóa API', 'feed-key.revoked': 'Thu hồi khóa API', 'target.created': 'Tạo chỉ tiêu',
   'target.updated': 'Sửa chỉ tiêu', 'target.archived': 'Lưu trữ chỉ tiêu', export: 'Tải bảng',
+  'letter.downloaded': 'Tải công văn', 'letter.profile.updated': 'Sửa hồ sơ cơ quan',
 }
 
 const unitName = (code: string | null) => (code === null ? 'Toàn tỉnh' : state.units.find((u) => u.code === code)?.name ?? code)
@@ -449,6 +451,59 @@ async function auditTab(box: HTMLElement, isCurrent: () => boolean, query: URLSe
       entries.length ? scrollTable('Nhật ký, mới nhất trước', table) : message('info', 'Không có mục nào khớp bộ lọc.')))
 }
 
+// ---- Office profile (hồ sơ cơ quan of the monthly letter, docs/letter.md) ----
+
+interface OfficeProfileAnswer {
+  source: 'store' | 'demo'
+  yaml: string
+  profile: { unit: string | null; agency: { shortName: string }; signer: { title: string; name: string } }
+}
+
+// Liberation Mono first: it has the precomposed Vietnamese letters (DejaVu Sans Mono misplaces the stacked marks).
+// The page's own font, not a monospace one: monospace fonts here draw stacked Vietnamese marks badly ("sô´").
+const AREA_STYLE = 'font: inherit; font-size: 0.95rem; line-height: 1.5; width: 100%; box-sizing: border-box; tab-size: 2; white-space: pre; overflow-wrap: normal; overflow-x: auto;'
+
+function profileSourceNote(answer: OfficeProfileAnswer): HTMLElement {
+  const note = answer.source === 'demo'
+    ? message('warn', 'Đang dùng hồ sơ cơ quan mẫu (UBND tỉnh Minh Sơn của dữ liệu mẫu). Hãy sửa tên cơ quan, địa danh, ký hiệu, nơi nhận, người ký rồi bấm "Lưu hồ sơ".')
+    : message('info', `Hồ sơ đã lưu: ${answer.profile.agency.shortName}; người ký ${answer.profile.signer.title.toLocaleLowerCase('vi')} ${answer.profile.signer.name}.`)
+  note.id = 'profile-source'
+  return note
+}
+
+async function profileTab(box: HTMLElement, isCurrent: () => boolean): Promise<void> {
+  const answer = await api<OfficeProfileAnswer>('/api/letter/profile')
+  if (!isCurrent()) return
+  const noteSlot = h('div', null, profileSourceNote(answer))
+  const area = h('textarea', { id: 'profile-yaml', name: 'yaml', rows: '30', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', style: AREA_STYLE })
+  area.value = answer.yaml
+  const status = formStatus('profile-status')
+  const submit = h('button', { type: 'submit' }, 'Lưu hồ sơ')
+  const form = h('form', { novalidate: true, 'aria-describedby': status.el.id },
+    field('Hồ sơ cơ quan (YAML)', area, 'Mọi chữ trong công văn trừ số liệu: cơ quan ban hành, địa danh, ký hiệu, nơi nhận, người ký, chỉ tiêu theo dõi, câu chữ. Số liệu do chiso điền vào các trường {…}. Định dạng: docs/letter.md.'),
+    h('div', { class: 'form-actions' }, submit),
+    status.el)
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    submit.disabled = true
+    status.busy('Đang lưu hồ sơ cơ quan…')
+    try {
+      const saved = await api<OfficeProfileAnswer>('/api/letter/profile', { method: 'PUT', file: { body: new Blob([area.value], { type: 'text/yaml' }), contentType: 'text/yaml; charset=utf-8' } })
+      replace(noteSlot, profileSourceNote(saved))
+      status.ok(`Đã lưu hồ sơ cơ quan (${saved.profile.agency.shortName}). Công văn tải từ bây giờ dùng hồ sơ này.`)
+    } catch (err) {
+      status.error(err)
+    } finally {
+      submit.disabled = false
+    }
+  })
+  replace(box,
+    h('section', { class: 'card', 'aria-labelledby': 'profile-title' },
+      h('h2', { id: 'profile-title' }, 'Hồ sơ cơ quan cho công văn tháng'),
+      noteSlot,
+      form))
+}
+
 let flash: string | null = null
 
 async function render({ main, query, isCurrent }: RouteContext): Promise<void> {
@@ -469,6 +524,7 @@ async function render({ main, query, isCurrent }: RouteContext): Promise<void> {
   if (tab === 'users') await usersTab(box, isCurrent)
   else if (tab === 'keys') await keysTab(box, isCurrent)
   else if (tab === 'imports') await importsTab(box, isCurrent, query.get('run'))
+  else if (tab === 'profile') await profileTab(box, isCurrent)
   else await auditTab(box, isCurrent, query)
 }
 

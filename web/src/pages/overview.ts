@@ -1,7 +1,7 @@
 /**
  * Overview (`#/?unit=&period=`): the total /100, rank n/m, change vs the previous period, the
  * groups as bars, the weakest indicators each with a link straight to the records that lost the
- * points, and the directive targets' compliance.
+ * points, the directive targets' compliance, and the monthly letter (công văn + phụ lục) to download.
  */
 import { api, apiOptional, apiUrl, type Overview } from '../api'
 import { h, replace } from '../dom'
@@ -71,14 +71,36 @@ function complianceBox(c: Compliance | null, period: string, unit: string): HTML
       })))
 }
 
+/** What the overview needs of `GET /api/letter/profile`. */
+interface LetterProfile {
+  source: 'store' | 'demo'
+}
+
+/** "Công văn tháng 10/2024": the letter and its appendix to download (GET /api/letter, same-origin cookie). */
+function letterBox(period: string, unit: string, profile: LetterProfile | null): HTMLElement {
+  const url = (format: string) => apiUrl('/api/letter', { period, unit, format })
+  const link = (format: string, label: string) => h('li', null, h('a', { href: url(format), download: true, 'data-format': format }, label))
+  const demo = profile?.source === 'demo' ? message('warn', 'Đang dùng hồ sơ cơ quan mẫu — quản trị cập nhật ở trang Quản trị (mục Hồ sơ cơ quan).') : null
+  if (demo) demo.id = 'letter-demo'
+  return h('section', { class: 'card letter', 'aria-labelledby': 'letter-title' },
+    h('h2', { id: 'letter-title' }, `Công văn ${periodName(period).toLocaleLowerCase('vi')}`),
+    h('p', { class: 'muted small' }, 'Công văn công bố kết quả Bộ chỉ số và phụ lục, số liệu tính đến lúc tải, sẵn để trình ký (Nghị định 30/2020/NĐ-CP).'),
+    h('ul', { class: 'letter-links' },
+      link('docx', 'Công văn (.docx)'),
+      link('pdf', 'Công văn (.pdf)'),
+      link('xlsx', 'Phụ lục (.xlsx)')),
+    demo)
+}
+
 async function render(main: HTMLElement, period: string, unit: string, isCurrent: () => boolean): Promise<void> {
   if (!period) {
     replace(main, pageTitle('Tổng quan'), message('info', 'Chưa có tháng nào có số liệu. Hãy nhập dữ liệu hồ sơ rồi quay lại.'))
     return
   }
-  const [o, compliance] = await Promise.all([
+  const [o, compliance, letterProfile] = await Promise.all([
     api<Overview>(apiUrl(`/api/units/${seg(unit)}/overview`, { period })),
     apiOptional<Compliance>(apiUrl('/api/compliance', { period, unit })).catch((e: unknown) => ({ error: errorText(e) })),
+    apiOptional<LetterProfile>('/api/letter/profile').catch(() => null),
   ])
   if (!isCurrent()) return
   const traceLink = (id: string) => href(`/unit/${seg(unit)}/trace/${seg(id)}`, { period })
@@ -142,7 +164,8 @@ async function render(main: HTMLElement, period: string, unit: string, isCurrent
     asOfLine(o.asOf),
     h('div', { class: 'cards three' }, scoreCard, rankCard, changeCard),
     h('div', { class: 'cards two' }, weakest, groups),
-    complianceSection)
+    complianceSection,
+    letterBox(period, unit, letterProfile))
 }
 
 export const routes: Route[] = [

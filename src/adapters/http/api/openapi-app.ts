@@ -90,6 +90,30 @@ export function appPaths(): Record<string, Record<string, object>> {
     '/api/targets/{id}/history': { get: op('Lịch sử chỉ tiêu', 'Mọi phiên bản: thời điểm, người sửa, thao tác, định nghĩa.', 'signed-in', [target]) },
     '/api/targets/{id}/compliance': { get: op('Kết quả thực hiện chỉ tiêu', 'Từng đơn vị: giá trị, mức, đạt hay chưa, còn thiếu bao nhiêu hồ sơ ("cần thêm 37 hồ sơ trực tuyến").', 'signed-in', [target, period, format]) },
     '/api/targets/{id}/trend': { get: op('Xu hướng thực hiện chỉ tiêu', 'Mỗi tháng: số đơn vị đạt trên tổng số.', 'signed-in', [target, q('periods', 'Số tháng'), q('until', 'Tháng cuối YYYY-MM')]) },
+    '/api/letter': {
+      get: {
+        ...op('Tải công văn tháng', 'Công văn công bố kết quả Bộ chỉ số (kèm phụ lục) của một đơn vị cho một kỳ, lập như lệnh chiso report letter --db, ngày ký là hôm nay: .docx, .pdf (qua LibreOffice; thiếu LibreOffice: 503) hoặc phụ lục .xlsx, tải về dạng tệp. Đơn vị mặc định: đơn vị trong hồ sơ cơ quan, rồi đơn vị của tài khoản, rồi tỉnh. Khi chưa có hồ sơ cơ quan, dùng hồ sơ mẫu và trả tiêu đề X-Chiso-Profile: demo. Mỗi lần tải được ghi nhật ký (letter.downloaded).', 'signed-in', [
+          period,
+          q('unit', 'Mã đơn vị mà công văn nói về'),
+          { ...q('format', 'Định dạng: docx (mặc định), pdf hoặc xlsx (phụ lục)'), schema: { type: 'string', enum: ['docx', 'pdf', 'xlsx'] } },
+        ]),
+        responses: {
+          '200': {
+            description: 'Tệp công văn hoặc phụ lục (Content-Disposition: attachment; cong-van-2026-10.docx, phu-luc-2026-10.xlsx)',
+            content: Object.fromEntries(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+          },
+          '400': errorJson, '401': errorJson, '403': errorJson, '404': errorJson, '409': errorJson, '503': errorJson,
+        },
+      },
+    },
+    '/api/letter/profile': {
+      get: op('Hồ sơ cơ quan dùng cho công văn', 'Văn bản YAML của hồ sơ cơ quan (tên cơ quan, ký hiệu, nơi nhận, người ký, chỉ tiêu theo dõi…) đang dùng và tóm tắt; source là store (đã lưu) hoặc demo (hồ sơ mẫu).', 'signed-in'),
+      put: op('Lưu hồ sơ cơ quan', 'Thay hồ sơ cơ quan bằng văn bản YAML gửi lên (docs/letter.md); sai trường nào thì trả 400 nêu tên trường. Ghi nhật ký letter.profile.updated. Cần tiêu đề X-CSRF-Token.', 'admin', [], {
+        required: true,
+        description: 'Văn bản YAML của hồ sơ cơ quan',
+        content: Object.fromEntries(['text/yaml', 'application/x-yaml', 'application/yaml', 'text/plain'].map((t) => [t, { schema: { type: 'string' } }])),
+      }),
+    },
     '/api/compliance': { get: op('Tổng hợp chỉ tiêu chỉ đạo của kỳ', 'Mọi chỉ tiêu đang áp dụng trong kỳ: số đơn vị đạt, các đơn vị chưa đạt kèm khoảng thiếu.', 'signed-in', [period, q('unit', 'Chỉ đơn vị này và cấp dưới'), format]) },
   }
 }

@@ -39,7 +39,8 @@ export function registerExports(app: FastifyInstance, ctx: ApiContext): void {
     const q = req.query as Record<string, unknown> | undefined
     if (!q || !Object.prototype.hasOwnProperty.call(q, 'format')) return
     const route = req.routeOptions.url
-    if (route === undefined || !route.startsWith('/api/')) return
+    // `/api/letter` has its own `format` (docx, pdf, xlsx: api/letter-api.ts).
+    if (route === undefined || !route.startsWith('/api/') || route === '/api/letter') return
     const f = q.format
     if (typeof f !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(f)) {
       const shown = typeof f === 'string' ? `"${f}" ` : ''
