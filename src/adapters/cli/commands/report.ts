@@ -10,7 +10,7 @@ import { PortalResponseError } from '../../portal/portal-response.js'
 import { loadRuleSets } from '../../rules-files/load-rules.js'
 import { PROVINCE_CODE_LETTERS } from '../../demo/units.js'
 import {
-  asOfText, buildLetterModel, demoProfilePath, findProfileInDataDir, findSoffice, INSTALL_HINT, LetterError, PdfError, ProfileError, readProfile,
+  asOfText, buildLetterModel, demoProfilePath, findProfileInDataDir, findSoffice, INSTALL_HINT, LetterError, parseProfile, PdfError, PROFILE_SETTING, ProfileError, readProfile,
   snapshotsFromData, snapshotsFromPortal, TemplateFieldError, viDecimal, viPoints, writeLetterFiles,
   type LetterOutputs, type LetterSnapshots, type OfficeProfile,
 } from '../../reports/index.js'
@@ -18,6 +18,7 @@ import { parsePeriod, periodTitle } from '../../../engine/periods/period.js'
 import { dayNumberOf, vnDate } from '../../../engine/time/time.js'
 import { CliError } from '../errors.js'
 import { loadSource } from './source.js'
+import { openStore } from '../../store/store.js'
 
 /** Usage of `chiso report`, in Vietnamese. */
 export const REPORT_USAGE = `chiso report – công văn công bố kết quả Bộ chỉ số và phụ lục (Nghị định 30/2020/NĐ-CP)
@@ -32,7 +33,7 @@ Cách dùng:
   chiso report profile --out TỆP.yaml      (ghi hồ sơ cơ quan mẫu để sửa)
 
   --pdf, --xlsx không kèm tên tệp: cùng tên với --out (TỆP.pdf, TỆP-phu-luc.xlsx).
-  Hồ sơ cơ quan: --profile, hoặc office-profile.yaml trong thư mục --data (xem docs/letter.md).
+  Hồ sơ cơ quan: --profile, hoặc hồ sơ lưu trong kho --db (trang Quản trị), hoặc office-profile.yaml trong thư mục --data (xem docs/letter.md).
   --date: ngày ký công văn (mặc định hôm nay); --as-of: thời điểm lấy số liệu (mặc định bây giờ).
 `
 
@@ -114,8 +115,22 @@ function instantFrom(v: string, flag: string): number {
 
 const DEMO_PROVINCE = `000.00.00.${PROVINCE_CODE_LETTERS}`
 
-function chooseProfile(values: Values, dataUnits: Set<string> | null, io: ReportIo): OfficeProfile {
+/** The office profile saved in the store from the web application (Quản trị → Hồ sơ cơ quan), if any. */
+async function storedProfile(values: Values): Promise<OfficeProfile | null> {
+  const target = values.data ? undefined : values.db ?? process.env.DATABASE_URL
+  if (!target || (!/^postgres(ql)?:\/\//i.test(target) && !existsSync(target))) return null
+  const store = await openStore(target)
+  try {
+    const text = await store.getSetting(PROFILE_SETTING)
+    return typeof text === 'string' ? parseProfile(text, `hồ sơ cơ quan lưu trong kho ${store.description}`) : null
+  } finally {
+    await store.close()
+  }
+}
+
+function chooseProfile(values: Values, dataUnits: Set<string> | null, io: ReportIo, stored: OfficeProfile | null = null): OfficeProfile {
   if (values.profile) return readProfile(values.profile)
+  if (stored) return stored
   if (values.data) {
     const found = findProfileInDataDir(values.data)
     if (found) return readProfile(found)
@@ -154,7 +169,7 @@ async function loadSources(values: Values, io: ReportIo): Promise<Prepared> {
     const w = calendar.coverageWarning(y)
     if (w) snapshots.current.warnings.push(w)
   }
-  const profile = given ?? chooseProfile(values, new Set(prepared.units.units.map((u) => u.code)), io)
+  const profile = given ?? chooseProfile(values, new Set(prepared.units.units.map((u) => u.code)), io, await storedProfile(values))
   return { snapshots, profile, exitCode }
 }
 

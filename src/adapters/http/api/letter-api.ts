@@ -22,7 +22,7 @@ import type { Period } from '../../../engine/periods/period.js'
 import { NoRuleSetError } from '../../../engine/score.js'
 import { vnDate } from '../../../engine/time/time.js'
 import {
-  buildLetterModel, convertDocxToPdf, demoProfilePath, findSoffice, INSTALL_HINT, LetterError, parseProfile, PdfError, ProfileError,
+  buildLetterModel, convertDocxToPdf, demoProfilePath, findSoffice, INSTALL_HINT, LetterError, parseProfile, PdfError, PROFILE_SETTING, ProfileError,
   renderAppendixXlsx, renderLetterDocx, snapshotsFromData, TemplateFieldError, type LetterModel, type OfficeProfile,
 } from '../../reports/monthly-letter/index.js'
 import { requireAdmin, requireRead, accessOf, type Access } from '../auth/access.js'
@@ -30,8 +30,7 @@ import { audit } from '../auth/audit.js'
 import type { ApiContext } from '../context.js'
 import { ApiError, enumParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
 
-/** Store setting holding the office profile, as its YAML text. */
-export const PROFILE_SETTING = 'officeProfile'
+export { PROFILE_SETTING }
 /** Name given to the stored profile in error messages. */
 export const STORED_PROFILE_NAME = 'hồ sơ cơ quan'
 /** Formats of `GET /api/letter`. */

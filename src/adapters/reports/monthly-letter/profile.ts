@@ -13,6 +13,9 @@ import { INDICATOR_CODES, type IndicatorCode } from '../../../engine/rules/types
 import { findPackageRoot } from '../../calendar-file/load-calendar.js'
 import { fieldsOf } from './template.js'
 
+/** Store setting holding the office profile saved from the web application, as its YAML text. */
+export const PROFILE_SETTING = 'officeProfile'
+
 /** File name looked for in the data folder. */
 export const PROFILE_FILE_NAMES = ['office-profile.yaml', 'office-profile.yml', 'office-profile.json'] as const
 
