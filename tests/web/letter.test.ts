@@ -60,6 +60,7 @@ describe('the monthly letter in Chromium', () => {
       await web.openAs(page, 'quantri', `/?period=${PERIOD}`, '#letter-title')
       const overview = await web.apiGet<{ total: number }>(context, `/api/units/${province.code}/overview?period=${PERIOD}`)
       await expect(page.locator('#letter-title').textContent()).resolves.toBe('Công văn tháng 10/2024')
+      await page.waitForSelector('section.letter[data-profile="demo"]')
       await expect(page.locator('#letter-demo').textContent()).resolves.toContain('Đang dùng hồ sơ cơ quan mẫu — quản trị cập nhật ở trang Quản trị')
       const formats = await page.locator('.letter-links a').evaluateAll((as) => as.map((a) => [a.getAttribute('data-format'), a.hasAttribute('download'), new URLSearchParams(a.getAttribute('href')!.split('?')[1]).get('unit')]))
       expect(formats).toEqual([['docx', true, province.code], ['pdf', true, province.code], ['xlsx', true, province.code]])
@@ -101,6 +102,8 @@ describe('the monthly letter in Chromium', () => {
 
       await web.open(page, `/?period=${PERIOD}`)
       await page.waitForSelector('#letter-title')
+      // The profile is asked after the page is drawn: wait for the answer, then no warning.
+      await page.waitForSelector('section.letter[data-profile="store"]')
       await expect(page.locator('#letter-demo').count()).resolves.toBe(0)
       const { name, text } = await downloadDocx(page)
       expect(name).toBe('cong-van-2024-10.docx')

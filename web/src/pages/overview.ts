@@ -77,19 +77,27 @@ interface LetterProfile {
 }
 
 /** "Công văn tháng 10/2024": the letter and its appendix to download (GET /api/letter, same-origin cookie). */
-function letterBox(period: string, unit: string, profile: LetterProfile | null): HTMLElement {
+function letterBox(period: string, unit: string, isCurrent: () => boolean): HTMLElement {
   const url = (format: string) => apiUrl('/api/letter', { period, unit, format })
   const link = (format: string, label: string) => h('li', null, h('a', { href: url(format), download: true, 'data-format': format }, label))
-  const demo = profile?.source === 'demo' ? message('warn', 'Đang dùng hồ sơ cơ quan mẫu — quản trị cập nhật ở trang Quản trị (mục Hồ sơ cơ quan).') : null
-  if (demo) demo.id = 'letter-demo'
-  return h('section', { class: 'card letter', 'aria-labelledby': 'letter-title' },
+  const section = h('section', { class: 'card letter', 'aria-labelledby': 'letter-title' },
     h('h2', { id: 'letter-title' }, `Công văn ${periodName(period).toLocaleLowerCase('vi')}`),
     h('p', { class: 'muted small' }, 'Công văn công bố kết quả Bộ chỉ số và phụ lục, số liệu tính đến lúc tải, sẵn để trình ký (Nghị định 30/2020/NĐ-CP).'),
     h('ul', { class: 'letter-links' },
       link('docx', 'Công văn (.docx)'),
       link('pdf', 'Công văn (.pdf)'),
-      link('xlsx', 'Phụ lục (.xlsx)')),
-    demo)
+      link('xlsx', 'Phụ lục (.xlsx)')))
+  // Which profile the letter uses is asked after the page is drawn: it never delays the scores.
+  void apiOptional<LetterProfile>('/api/letter/profile')
+    .catch(() => null)
+    .then((profile) => {
+      section.dataset.profile = profile?.source ?? 'unknown'
+      if (!isCurrent() || profile?.source !== 'demo') return
+      const demo = message('warn', 'Đang dùng hồ sơ cơ quan mẫu — quản trị cập nhật ở trang Quản trị (mục Hồ sơ cơ quan).')
+      demo.id = 'letter-demo'
+      section.append(demo)
+    })
+  return section
 }
 
 async function render(main: HTMLElement, period: string, unit: string, isCurrent: () => boolean): Promise<void> {
@@ -97,10 +105,9 @@ async function render(main: HTMLElement, period: string, unit: string, isCurrent
     replace(main, pageTitle('Tổng quan'), message('info', 'Chưa có tháng nào có số liệu. Hãy nhập dữ liệu hồ sơ rồi quay lại.'))
     return
   }
-  const [o, compliance, letterProfile] = await Promise.all([
+  const [o, compliance] = await Promise.all([
     api<Overview>(apiUrl(`/api/units/${seg(unit)}/overview`, { period })),
     apiOptional<Compliance>(apiUrl('/api/compliance', { period, unit })).catch((e: unknown) => ({ error: errorText(e) })),
-    apiOptional<LetterProfile>('/api/letter/profile').catch(() => null),
   ])
   if (!isCurrent()) return
   const traceLink = (id: string) => href(`/unit/${seg(unit)}/trace/${seg(id)}`, { period })
@@ -165,7 +172,7 @@ async function render(main: HTMLElement, period: string, unit: string, isCurrent
     h('div', { class: 'cards three' }, scoreCard, rankCard, changeCard),
     h('div', { class: 'cards two' }, weakest, groups),
     complianceSection,
-    letterBox(period, unit, letterProfile))
+    letterBox(period, unit, isCurrent))
 }
 
 export const routes: Route[] = [
