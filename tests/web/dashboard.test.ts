@@ -149,8 +149,9 @@ describe('dashboard in Chromium', () => {
       await web.signIn(page, 'quantri', '#total')
       const period = await page.locator('#period-pick').inputValue()
       expect(await page.locator('h1').textContent()).toBe(province().name)
-      // The overview did not load ECharts.
+      // The overview did not load ECharts, nor the forms of targets, planner and administration.
       expect(requests.some((u) => /trend-chart/.test(u))).toBe(false)
+      expect(requests.filter((u) => /\/assets\/(targets|planner|admin|shared-forms)-/.test(u))).toEqual([])
       expect(await page.getByRole('link', { name: 'Quản trị' }).count()).toBe(1)
 
       await page.locator('#unit-switch').selectOption(district)
