@@ -18,7 +18,7 @@ import { accessOf, requireRead, ROLE_NAMES, type Access } from '../auth/access.j
 import type { ApiContext } from '../context.js'
 import { officialComparison } from './official.js'
 import { ApiError, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
-import { indicatorJson, periodJson, ruleSetJson, singleReport as singleReportOf, unitIndexOf, unitJson } from './reports.js'
+import { indicatorJson, iso, periodJson, reportHead, ruleSetJson, singleReport as singleReportOf, unitIndexOf, unitJson } from './reports.js'
 import { dossiersIn } from './read-api.js'
 
 /** Name of the application, as pages show it. */
@@ -40,7 +40,6 @@ export const PROCEDURE_VIEW_INDICATORS: ReadonlySet<string> = new Set<string>([
   ...PROCEDURE_INDICATORS.map((i) => i.code as string),
 ])
 
-const iso = (t: Instant | null | undefined) => (t == null || t !== t ? null : new Date(t).toISOString())
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi')
 /** `YYYY-MM` of an instant, Vietnam calendar. */
 const monthOf = (at: Instant) => new Date(at + 7 * 3_600_000).toISOString().slice(0, 7)
@@ -259,11 +258,7 @@ export function registerMoreApi(app: FastifyInstance, ctx: ApiContext): void {
     const r = report.units[u]
     const cmp = await officialComparison(ctx.store, report.ruleSet, period, r)
     return {
-      unit: unitJson(r.unit),
-      period: periodJson(report.period),
-      ruleSet: ruleSetJson(report.ruleSet),
-      asOf: iso(report.asOf),
-      provisional: report.provisional,
+      ...reportHead(r.unit, report),
       ...cmp,
     }
   }))

@@ -19,7 +19,7 @@ import { explain, TraceError, type Trace, type TraceItem } from '../../../engine
 import { accessOf, requireRead } from '../auth/access.js'
 import { isExportRequest, MAX_EXPORT_ROWS } from '../export/export-request.js'
 import { openApiDocument } from './openapi.js'
-import { indicatorJson, periodJson, pointsLost, reportOrNull as reportOrNullOf, ruleSetJson, singleReport, unitIndexOf, unitJson } from './reports.js'
+import { indicatorJson, iso, periodJson, pointsLost, reportHead, reportOrNull as reportOrNullOf, ruleSetJson, singleReport, unitIndexOf, unitJson } from './reports.js'
 import { ApiError, enumParam, intParam, levelParam, onlyParams, periodParam, stringParam, type RawQuery } from './params.js'
 
 /** What the read API reads from. */
@@ -46,7 +46,6 @@ export const MAX_PAGE_SIZE = 500
 export const MAX_TREND_PERIODS = 60
 
 const groupsJson = (u: UnitResult) => u.groups.map((g) => ({ id: g.id, name: g.name, points: round2(g.points), max: g.max }))
-const iso = (t: Instant | null | undefined) => (t == null || t !== t ? null : new Date(t).toISOString())
 
 function traceItemJson(t: TraceItem) {
   return {
@@ -181,11 +180,7 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
       .slice(0, 5)
       .map((i) => ({ id: i.code, code: i.portalCode ?? i.code, name: i.name, group: i.groupId, points: round2((i.outcome as { points: number }).points), max: i.outcome.max, pointsLost: pointsLost(i) }))
     return {
-      unit: unitJson(r.unit),
-      period: periodJson(report.period),
-      ruleSet: ruleSetJson(report.ruleSet),
-      asOf: iso(report.asOf),
-      provisional: report.provisional,
+      ...reportHead(r.unit, report),
       total: round2(r.total),
       max: r.max,
       rank: r.rank,
@@ -206,11 +201,7 @@ export function registerReadApi(app: FastifyInstance, options: ReadApiOptions): 
     const report = reportOf(period, now())
     const r = report.units[u]
     return {
-      unit: unitJson(r.unit),
-      period: periodJson(report.period),
-      ruleSet: ruleSetJson(report.ruleSet),
-      asOf: iso(report.asOf),
-      provisional: report.provisional,
+      ...reportHead(r.unit, report),
       total: round2(r.total),
       max: r.max,
       indicators: r.indicators.map(indicatorJson),

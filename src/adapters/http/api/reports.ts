@@ -16,6 +16,13 @@ import { ApiError } from './params.js'
 export const unitJson = (u: Unit) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent })
 export const periodJson = (p: Period) => ({ label: p.label, kind: p.kind, title: periodTitle(p), firstDay: p.firstDay, lastDay: p.lastDay })
 export const ruleSetJson = (r: RuleSet) => ({ id: r.id, name: r.name, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo })
+/** An instant as ISO 8601, null when missing. */
+export const iso = (t: Instant | null | undefined) => (t == null || t !== t ? null : new Date(t).toISOString())
+
+/** What every answer about one unit in one report starts with: the unit, period, rule set, time. */
+export function reportHead(unit: Unit, report: ScoreReport) {
+  return { unit: unitJson(unit), period: periodJson(report.period), ruleSet: ruleSetJson(report.ruleSet), asOf: iso(report.asOf), provisional: report.provisional }
+}
 
 /** Index of a unit by code. @throws {ApiError} 404 for an unknown code */
 export function unitIndexOf(d: PreparedData, code: string): number {
