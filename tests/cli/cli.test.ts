@@ -165,7 +165,7 @@ describe('chiso explain', () => {
 
 describe('chiso portal rescore', () => {
   it('reconciles a portal file and prints a Vietnamese summary', () => {
-    const file = join(root, '..', 'shared', 'data', 'dvcqg-phutho-2026', 'handling-satisfaction', 'month-all.json')
+    const file = join(root, 'tests', 'fixtures', 'portal-data', 'dvcqg-phutho-2026', 'handling-satisfaction', 'month-all.json')
     const r = chiso('portal', 'rescore', file)
     expect(r.code, r.err).toBe(0)
     expect(r.out).toMatch(/Số dòng/)

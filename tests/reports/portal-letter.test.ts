@@ -3,7 +3,7 @@
  * responses of `../shared/data/dvcqg-phutho-2026`), the letter says so with the time they were
  * taken at, and the ranks are recomputed among the units of the same level.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -21,7 +21,7 @@ import { findPara, paragraphs, unzip } from './ooxml.js'
 /** The command, its messages kept out of the test output. */
 const report = (args: string[]) => runReport(args, { out: () => {}, err: () => {} })
 
-const DATA = resolve(findPackageRoot(), '../shared/data/dvcqg-phutho-2026')
+const DATA = resolve(findPackageRoot(), 'tests/fixtures/portal-data/dvcqg-phutho-2026')
 const FILES = ['transparency', 'handling-satisfaction', 'provide-online-tree'].map((g) => join(DATA, g, 'month-all.json'))
 const AS_OF = vnInstant(2026, 9, 26, 10, 0)
 
@@ -33,7 +33,7 @@ function profile() {
   return p
 }
 
-describe.runIf(existsSync(DATA))('letter from portal responses', () => {
+describe('letter from portal responses', () => {
   const period = parsePeriod('2026-09')
   const snaps = () => snapshotsFromPortal(FILES, [], period, loadRuleSets(), AS_OF)
 
