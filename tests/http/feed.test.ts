@@ -114,6 +114,12 @@ describe('the DongBoHoSoMC feed', () => {
     const bad = await app.inject({ method: 'POST', url: '/dvcqg/DongBoHoSoMC', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '{bad' })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().message).toContain('không phải JSON hợp lệ')
+    // Vietnamese only: the JSON parser's own (English) words are not passed on.
+    expect(bad.json().message).toBe('Nội dung yêu cầu: nội dung không phải JSON hợp lệ')
+    const cut = await app.inject({ method: 'POST', url: '/dvcqg/DongBoHoSoMC', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '[{"MaHoSo": "A",' })
+    expect(cut.json().message).toBe('Nội dung yêu cầu: nội dung không phải JSON hợp lệ')
+    const empty = await app.inject({ method: 'POST', url: '/dvcqg/DongBoHoSoMC', headers: { 'x-api-key': key, 'content-type': 'application/json' }, payload: '' })
+    expect(empty.json().message).toBe('Nội dung yêu cầu trống (cần một JSON)')
     const svc = await app.inject({ method: 'POST', url: '/dvcqg', headers: { 'x-api-key': key }, payload: { service: 'LayThuTuc' } })
     expect(svc.json().message).toContain('không được hỗ trợ')
   })

@@ -12,6 +12,7 @@ import { registerFeed, type FeedIngestor } from './feed.js'
 import { registerReadApi } from './api/read-api.js'
 import type { RuleSet } from '../../engine/rules/types.js'
 import type { Store } from '../store/store.js'
+import { MESSAGES } from '../import/messages.js'
 import { registerAuth } from './auth/auth-routes.js'
 import { accessOf, requireRead } from './auth/access.js'
 import type { ApiContext } from './context.js'
@@ -49,14 +50,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const status = given && given >= 400 && given < 600 ? given : 500
     const message =
       err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
-        ? `Nội dung yêu cầu không phải JSON hợp lệ: ${err.message}`
+        ? `Nội dung yêu cầu: ${MESSAGES.notJson(null)}` // Fastify's own words are English and say no more
         : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? 'Nội dung yêu cầu quá lớn'
           : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
             ? 'Chỉ nhận nội dung JSON (Content-Type: application/json)'
-            : status >= 500
-              ? 'Lỗi máy chủ; thao tác không được ghi nhận'
-              : err.message
+            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? 'Nội dung yêu cầu trống (cần một JSON)'
+              : status >= 500
+                ? 'Lỗi máy chủ; thao tác không được ghi nhận'
+                : err.code?.startsWith('FST_')
+                  ? `Yêu cầu không hợp lệ (${err.code})` // Fastify's own messages are English
+                  : err.message
     if (status >= 500) req.log.error(err)
     if (req.url.startsWith('/dvcqg')) return reply.code(status).send({ error_code: String(status === 400 ? -1 : status), message })
     if (err.name === 'AccessError' && status === 401) return reply.code(401).send({ error: message, code: 'unauthenticated' })
