@@ -7,7 +7,7 @@
  * `feedApiKeys` setting are moved into the table by the migration, with their ids.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { ColumnValue } from '../store/schema.js'
+import { textOrNull, type ColumnValue } from '../store/schema.js'
 import type { Store } from '../store/store.js'
 import type { Sender } from './feed.js'
 
@@ -35,11 +35,11 @@ function info(r: readonly ColumnValue[]): FeedKeyInfo {
   return {
     id: Number(r[0]),
     name: String(r[1]),
-    unitCode: r[2] === null ? null : String(r[2]),
+    unitCode: textOrNull(r[2]),
     createdAt: iso(r[3])!,
     createdBy: String(r[4]),
     revokedAt: iso(r[5]),
-    revokedBy: r[6] === null ? null : String(r[6]),
+    revokedBy: textOrNull(r[6]),
   }
 }
 
@@ -93,5 +93,5 @@ export async function senderOfKey(store: Store, key: string): Promise<Sender | n
   const hash = feedKeyHash(key)
   const row = (await store.lookup('feed_keys', [hash], ['id', 'name', 'unit_code', 'revoked_at'])).get(hash)
   if (row === undefined || row[3] !== null) return null
-  return { id: Number(row[0]), name: String(row[1]), unitCode: row[2] === null ? null : String(row[2]) }
+  return { id: Number(row[0]), name: String(row[1]), unitCode: textOrNull(row[2]) }
 }

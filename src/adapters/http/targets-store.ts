@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import type { TargetDefinition } from '../../engine/targets/target.js'
 import type { ColumnValue, Store } from '../store/store.js'
+import { numOrNull } from '../store/schema.js'
 
 /** A stored target. */
 export interface TargetRecord {
@@ -58,7 +59,6 @@ export function newTargetId(): string {
 }
 
 const json = (v: ColumnValue): TargetDefinition => (typeof v === 'string' ? JSON.parse(v) : v) as TargetDefinition
-const numOrNull = (v: ColumnValue): number | null => (v === null ? null : Number(v))
 
 function fromRow(r: readonly ColumnValue[]): TargetRecord {
   return {

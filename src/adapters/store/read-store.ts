@@ -23,6 +23,7 @@ import {
   unitFromRow,
 } from './rows.js'
 import type { Store } from './store.js'
+import { numOrNull, textOrNull } from './schema.js'
 
 /** Setting holding the MaCSDL codes of the population database (`settings.json` of a folder). */
 export const POPULATION_CODES_SETTING = 'populationDatabaseCodes'
@@ -90,8 +91,8 @@ export async function readDossier(store: Store, id: string): Promise<StoredDossi
   return {
     dossier: dossierFromRow(r),
     rawPayload: String(r[n]),
-    envelopeUnit: r[n + 1] === null ? null : String(r[n + 1]),
-    declaredUnit: r[n + 2] === null ? null : String(r[n + 2]),
+    envelopeUnit: textOrNull(r[n + 1]),
+    declaredUnit: textOrNull(r[n + 2]),
     sourceFile: String(r[n + 3]),
     sourcePosition: opt(r[n + 4]),
     sourceLine: opt(r[n + 5]),
@@ -143,11 +144,11 @@ export async function readPortalSnapshots(store: Store): Promise<PortalSnapshot[
   ])
   return rows.map((r) => ({
     group: String(r[0]),
-    periodLabel: r[1] === null ? null : String(r[1]),
-    periodFrom: r[2] === null ? null : String(r[2]),
-    periodTo: r[3] === null ? null : String(r[3]),
+    periodLabel: textOrNull(r[1]),
+    periodFrom: textOrNull(r[2]),
+    periodTo: textOrNull(r[3]),
     fileName: String(r[4]),
-    capturedAt: r[5] === null ? null : Number(r[5]),
+    capturedAt: numOrNull(r[5]),
     importedAt: Number(r[6]),
     body: String(r[7]),
     runId: Number(r[8]),

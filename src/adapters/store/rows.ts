@@ -21,7 +21,7 @@ import type {
   UnitLevel,
 } from '../../engine/model.js'
 import { codeOf, isObject, parsePayloadDate } from '../import/parse-values.js'
-import { DOSSIER_CANONICAL_COLUMNS, type ColumnValue, type Row } from './schema.js'
+import { DOSSIER_CANONICAL_COLUMNS, numOrNull, textOrNull, type ColumnValue, type Row } from './schema.js'
 
 /** SHA-1 of a text, base64 (27 characters): payload and record fingerprints. */
 export function hashText(text: string): string {
@@ -29,8 +29,8 @@ export function hashText(text: string): string {
 }
 
 const bit = (b: boolean): number => (b ? 1 : 0)
-const num = (v: ColumnValue): number | null => (v === null ? null : Number(v))
-const str = (v: ColumnValue): string | null => (v === null ? null : String(v))
+const num = numOrNull
+const str = textOrNull
 
 // ---------------------------------------------------------------------------------------------
 // Version rule

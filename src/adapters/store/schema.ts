@@ -55,6 +55,11 @@ export type TableName = (typeof TABLE_NAMES)[number]
 
 /** A value as written to or read from a column. */
 export type ColumnValue = string | number | null
+/** A nullable number column's value as read. */
+export const numOrNull = (v: ColumnValue): number | null => (v === null ? null : Number(v))
+/** A nullable text column's value as read. */
+export const textOrNull = (v: ColumnValue): string | null => (v === null ? null : String(v))
+
 /** A row to write: one value per column of the table's spec. */
 export type Row = Record<string, ColumnValue>
 

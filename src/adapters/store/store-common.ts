@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os'
 import type { AuditEntry, ImportKind, ImportRun, RunStatus, StoredIssue } from './store.js'
-import type { ColumnValue } from './schema.js'
+import { numOrNull, textOrNull, type ColumnValue } from './schema.js'
 
 /** Columns of `import_runs` read by {@link runFromRow}. */
 export const RUN_COLUMNS =
@@ -32,7 +32,7 @@ export function runFromRow(r: ColumnValue[]): ImportRun {
     sources: JSON.parse(String(r[2])) as string[],
     actor: String(r[3]),
     startedAt: Number(r[4]),
-    finishedAt: r[5] === null ? null : Number(r[5]),
+    finishedAt: numOrNull(r[5]),
     status: r[6] as RunStatus,
     inserted: Number(r[7]),
     updated: Number(r[8]),
@@ -49,10 +49,10 @@ export function issueFromRow(r: ColumnValue[]): StoredIssue {
     runId: Number(r[0]),
     severity: r[1] as StoredIssue['severity'],
     file: String(r[2]),
-    position: r[3] === null ? null : Number(r[3]),
-    line: r[4] === null ? null : Number(r[4]),
-    key: r[5] === null ? null : String(r[5]),
-    field: r[6] === null ? null : String(r[6]),
+    position: numOrNull(r[3]),
+    line: numOrNull(r[4]),
+    key: textOrNull(r[5]),
+    field: textOrNull(r[6]),
     message: String(r[7]),
   }
 }
@@ -64,7 +64,7 @@ export function auditFromRow(r: ColumnValue[]): AuditEntry {
     at: Number(r[1]),
     actor: String(r[2]),
     action: String(r[3]),
-    runId: r[4] === null ? null : Number(r[4]),
+    runId: numOrNull(r[4]),
     details: jsonObject(r[5]),
   }
 }

@@ -14,6 +14,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { UnitIndex } from '../../../engine/prepare/dossier-table.js'
 import type { ColumnValue, Store, StoreTx } from '../../store/store.js'
+import { numOrNull, textOrNull } from '../../store/schema.js'
 import { Access } from './access.js'
 import { SESSION_COLUMNS, USER_COLUMNS, userFromRow, type UserRecord } from './users.js'
 
@@ -58,9 +59,9 @@ function sessionFromRow(r: readonly ColumnValue[]): SessionRecord {
     createdAt: Number(r[3]),
     expiresAt: Number(r[4]),
     lastSeenAt: Number(r[5]),
-    revokedAt: r[6] === null ? null : Number(r[6]),
-    ip: r[7] === null ? null : String(r[7]),
-    userAgent: r[8] === null ? null : String(r[8]),
+    revokedAt: numOrNull(r[6]),
+    ip: textOrNull(r[7]),
+    userAgent: textOrNull(r[8]),
   }
 }
 

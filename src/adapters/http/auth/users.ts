@@ -6,6 +6,7 @@
  * or setting its password revokes its sessions in the store, so a running server drops them too.
  */
 import type { ColumnValue, Store, StoreTx } from '../../store/store.js'
+import { numOrNull, textOrNull } from '../../store/schema.js'
 import { ROLE_NAMES, ROLES, type Role, type SessionUser } from './access.js'
 import { generatePassword, hashPassword, passwordProblem } from './passwords.js'
 
@@ -37,14 +38,13 @@ export const USER_COLUMNS = ['username', 'display_name', 'role', 'unit_code', 'p
 export const SESSION_COLUMNS = ['token_hash', 'username', 'csrf_token', 'created_at', 'expires_at', 'last_seen_at', 'revoked_at', 'ip', 'user_agent'] as const
 
 const num = (v: ColumnValue): number => Number(v)
-const numOrNull = (v: ColumnValue): number | null => (v === null ? null : Number(v))
 
 export function userFromRow(r: readonly ColumnValue[]): UserRecord {
   return {
     username: String(r[0]),
     displayName: String(r[1]),
     role: String(r[2]) as Role,
-    unitCode: r[3] === null ? null : String(r[3]),
+    unitCode: textOrNull(r[3]),
     passwordHash: String(r[4]),
     disabled: num(r[5]) !== 0,
     createdAt: num(r[6]),
