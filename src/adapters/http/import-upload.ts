@@ -18,13 +18,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Dossier } from '../../engine/model.js'
 import {
   importDossiers,
-  importPetitions,
   importPortalSnapshot,
-  importProcedures,
-  importRatings,
   importSteps,
-  importSyncReports,
-  importUnits,
+  RECORD_IMPORTERS,
   type ImportResult,
 } from '../store/import-run.js'
 import { loadPreparedFromStore } from '../store/load-prepared.js'
@@ -131,7 +127,7 @@ async function importFile(ctx: ApiContext, kind: ImportKind, path: string, actor
     case 'portal':
       return { result: await importPortalSnapshot(store, path, options), stored: null }
     default: {
-      const one = { units: importUnits, procedures: importProcedures, petitions: importPetitions, ratings: importRatings, 'sync-reports': importSyncReports }[kind]
+      const one = RECORD_IMPORTERS[kind]
       return { result: await one(store, path, options), stored: null }
     }
   }

@@ -256,3 +256,12 @@ export async function importPortalSnapshot(store: Store, path: string, options: 
     })
   })
 }
+
+/** The importers of the one-file record kinds, by kind (the CLI and the web upload pick from it). */
+export const RECORD_IMPORTERS = {
+  units: importUnits,
+  procedures: importProcedures,
+  petitions: importPetitions,
+  ratings: importRatings,
+  'sync-reports': importSyncReports,
+} as const

@@ -51,6 +51,7 @@ export {
   importRatings,
   importSyncReports,
   importUnits,
+  RECORD_IMPORTERS,
   type PortalImportOptions,
 } from './import-records.js'
 export type { BatchProgress, ImportOptions, ImportResult } from './run.js'

@@ -8,13 +8,9 @@ import { formatIssue } from '../../import/issues.js'
 import {
   importDataDir,
   importDossiers,
-  importPetitions,
   importPortalSnapshot,
-  importProcedures,
-  importRatings,
   importSteps,
-  importSyncReports,
-  importUnits,
+  RECORD_IMPORTERS,
   type BatchProgress,
   type ImportResult,
 } from '../../store/import-run.js'
@@ -81,7 +77,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
         results = [await importSteps(store, positionals, common)]
         break
       default: {
-        const one = { units: importUnits, procedures: importProcedures, petitions: importPetitions, ratings: importRatings, 'sync-reports': importSyncReports }[kind as 'units']
+        const one = RECORD_IMPORTERS[kind as keyof typeof RECORD_IMPORTERS]
         results = []
         for (const file of positionals) {
           if (kind === 'portal') {
