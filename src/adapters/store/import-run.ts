@@ -241,18 +241,58 @@ interface PreparedDossier {
 }
 
 /**
+ * What the dossier and step sinks share: the current file, the records waiting for a batch, and
+ * the issues and rejections carried into the next commit.
+ */
+abstract class BatchingSink<P> implements PayloadSink {
+  file = ''
+  readonly stored = new Map<string, Dossier>()
+  protected pending: P[] = []
+  protected carried = emptyBatch()
+
+  constructor(protected readonly run: Run) {}
+
+  abstract item(item: PayloadItem): void
+
+  issue(issue: ImportIssue, rejectedRecord: boolean): void {
+    this.carried.issues.push(issue)
+    if (rejectedRecord) this.carried.counts.rejected++
+  }
+
+  async drain(): Promise<void> {
+    const size = this.run.batchSize
+    while (this.pending.length >= size) await this.flush(this.pending.splice(0, size))
+  }
+
+  /** Flush every record still waiting, batch by batch. */
+  protected async flushAll(): Promise<void> {
+    while (this.pending.length > 0) await this.flush(this.pending.splice(0, this.run.batchSize))
+  }
+
+  /** The issues and rejections collected since the last commit (handed to the next one). */
+  protected takeCarried(): Batch {
+    const b = this.carried
+    this.carried = emptyBatch()
+    return b
+  }
+
+  /** Commit the issues and rejections no batch took with it. */
+  protected async commitCarried(): Promise<void> {
+    if (this.carried.issues.length > 0 || this.carried.counts.rejected > 0) await this.run.commit(this.takeCarried())
+  }
+
+  protected abstract flush(records: P[]): Promise<void>
+}
+
+/**
  * Buffers the records of dossier files and commits them batch by batch. While a batch's
  * transaction is in flight (PostgreSQL: waiting on the server), the next batch is read and
  * normalized; its transaction starts only once the previous one committed, so batches still
  * commit one after the other, in file order.
  */
-class DossierImporter implements PayloadSink {
-  file = ''
+class DossierImporter extends BatchingSink<PendingDossier> {
   /** Unit of a body import without `madonvi`. */
   defaultEnvelopeUnit: string | null = null
-  readonly stored = new Map<string, Dossier>()
-  private pending: PendingDossier[] = []
-  private carried = emptyBatch()
   private inflight: Promise<void> = Promise.resolve()
   private settingSaved: boolean
   private readonly ctx: DossierContext
@@ -261,11 +301,12 @@ class DossierImporter implements PayloadSink {
   private readonly unknownProcedures = new Map<string, { count: number; file: string }>()
 
   constructor(
-    private readonly run: Run,
+    run: Run,
     private readonly catalogue: StoreCatalogue,
     private readonly declaredUnit: string | null,
     private readonly options: DossierImportOptions
   ) {
+    super(run)
     this.settingSaved = options.populationDatabaseCodes === undefined
     this.ctx = createDossierContext({
       file: '',
@@ -285,21 +326,11 @@ class DossierImporter implements PayloadSink {
     this.pending.push({ raw: item.raw, text: item.text, envelopeUnit, file: this.file, line: item.line, index: item.index })
   }
 
-  issue(issue: ImportIssue, rejectedRecord: boolean): void {
-    this.carried.issues.push(issue)
-    if (rejectedRecord) this.carried.counts.rejected++
-  }
-
-  async drain(): Promise<void> {
-    const size = this.run.batchSize
-    while (this.pending.length >= size) await this.flush(this.pending.splice(0, size))
-  }
-
   /** Commit what is left, then add the run's trailing warnings. */
   async finish(): Promise<void> {
-    while (this.pending.length > 0) await this.flush(this.pending.splice(0, this.run.batchSize))
+    await this.flushAll()
     await this.inflight
-    if (this.carried.issues.length > 0 || this.carried.counts.rejected > 0) await this.run.commit(this.takeCarried())
+    await this.commitCarried()
     for (const [code, { count, file }] of this.unknownProcedures) {
       this.run.trailing.push(fileIssue('warning', file, STORE_MESSAGES.unknownProcedure(count, code), null, code, 'MaTTHC'))
     }
@@ -314,14 +345,8 @@ class DossierImporter implements PayloadSink {
     }
   }
 
-  private takeCarried(): Batch {
-    const b = this.carried
-    this.carried = emptyBatch()
-    return b
-  }
-
   /** Normalize a batch (without steps), wait for the previous batch, start this one's transaction. */
-  private async flush(records: PendingDossier[]): Promise<void> {
+  protected async flush(records: PendingDossier[]): Promise<void> {
     const prepared = records.map((rec) => this.prepare(rec, NO_STEPS))
     const carried = this.takeCarried()
     await this.inflight
@@ -527,11 +552,7 @@ interface PendingStep {
 }
 
 /** Buffers the steps of step files and commits them batch by batch. */
-class StepImporter implements PayloadSink {
-  file = ''
-  readonly stored = new Map<string, Dossier>()
-  private pending: PendingStep[] = []
-  private carried = emptyBatch()
+class StepImporter extends BatchingSink<PendingStep> {
   private readonly ctx: DossierContext
   /** Steps kept for dossiers not (yet) stored: count and first file, per MaHoSo. */
   private readonly waiting = new Map<string, { count: number; file: string }>()
@@ -543,10 +564,11 @@ class StepImporter implements PayloadSink {
   }
 
   constructor(
-    private readonly run: Run,
+    run: Run,
     catalogue: StoreCatalogue,
     private readonly options: StepImportOptions
   ) {
+    super(run)
     this.ctx = createDossierContext({ file: '', units: catalogue.directory, populationDatabaseCodes: new Set(catalogue.populationDatabaseCodes) })
   }
 
@@ -560,23 +582,9 @@ class StepImporter implements PayloadSink {
     this.pending.push({ step, text: item.text ?? JSON.stringify(item.raw), file: this.file, index: item.index })
   }
 
-  issue(issue: ImportIssue, rejectedRecord: boolean): void {
-    this.carried.issues.push(issue)
-    if (rejectedRecord) this.carried.counts.rejected++
-  }
-
-  async drain(): Promise<void> {
-    const size = this.run.batchSize
-    while (this.pending.length >= size) await this.flush(this.pending.splice(0, size))
-  }
-
   async finish(): Promise<void> {
-    while (this.pending.length > 0) await this.flush(this.pending.splice(0, this.run.batchSize))
-    if (this.carried.issues.length > 0 || this.carried.counts.rejected > 0) {
-      const b = this.carried
-      this.carried = emptyBatch()
-      await this.run.commit(b)
-    }
+    await this.flushAll()
+    await this.commitCarried()
     let pendingSteps = 0
     for (const [id, { count, file }] of this.waiting) {
       pendingSteps += count
@@ -586,9 +594,8 @@ class StepImporter implements PayloadSink {
     Object.assign(this.run.details, { renormalized: this.renormalized, pendingSteps, pendingDossiers: this.waiting.size })
   }
 
-  private async flush(steps: PendingStep[]): Promise<void> {
-    const b = this.carried
-    this.carried = emptyBatch()
+  protected async flush(steps: PendingStep[]): Promise<void> {
+    const b = this.takeCarried()
     const ids = [...new Set(steps.map((s) => s.step.dossierId))]
     let renormalized = 0
     const waiting: [string, number, string][] = []
